@@ -1,0 +1,9 @@
+"""One module per command; each exposes ``register(subparsers)``."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from st96kit.cli.commands import generate, schemas
+
+COMMANDS: list[ModuleType] = [schemas, generate]

@@ -1,0 +1,142 @@
+"""Generate the typed model package of one ST.96 version with xsdata.
+
+The pipeline: merge the package into one schema per namespace (:mod:`.merge`), run xsdata's
+code generator on the merged schemas with the committed configuration (``xsdata.xml``), then
+post-process the output (:mod:`.postprocess`): a "generated" header on every file, namespace
+packages that import their classes lazily, and an index of the document types.
+
+The output is deterministic: the same package gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from st96kit.codegen.merge import merge_package, write_merged
+from st96kit.codegen.postprocess import finish_package
+from st96kit.errors import CodegenError
+from st96kit.schemas.package import SchemaPackage
+
+CONFIG_FILE = Path(__file__).with_name("xsdata.xml")
+MODELS_ROOT = Path(__file__).resolve().parent.parent / "models"
+
+
+def model_package_name(version: str) -> str:
+    """The import name of a version's models: ``V6_0`` -> ``st96kit.models.v6_0``."""
+    return f"st96kit.models.{version.lower()}"
+
+
+@dataclass
+class GenerationResult:
+    """What one generation produced."""
+
+    version: str
+    output: Path
+    modules: int
+    classes: int
+    components: int
+    seconds: float
+
+
+@contextlib.contextmanager
+def _working_directory(path: Path) -> Iterator[None]:
+    previous = Path.cwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(previous)
+
+
+def run_xsdata(schema_dir: Path, package: str, work_dir: Path) -> None:
+    """Run xsdata's generator on every schema in ``schema_dir``, writing below ``work_dir``.
+
+    The configuration asks for relative imports, so the generated package can be generated
+    under a plain top-level name and then moved to where it belongs.
+    """
+    try:
+        from xsdata.codegen.transformer import ResourceTransformer
+        from xsdata.models.config import GeneratorConfig
+    except ImportError as exc:  # pragma: no cover - depends on the installation
+        raise CodegenError(
+            f"code generation needs xsdata's generator ({exc.name} is missing)",
+            hint="pip install 'st96kit[codegen]'",
+        ) from None
+    if shutil.which("ruff") is None:
+        raise CodegenError(
+            "code generation needs ruff on PATH", hint="pip install 'st96kit[codegen]'"
+        )
+    config = GeneratorConfig.read(CONFIG_FILE)
+    config.output.package = package
+    uris = sorted(p.resolve().as_uri() for p in schema_dir.glob("*.xsd"))
+    # xsdata imports what it wrote to check it, from the working directory: keep that import
+    # away from the rest of the process.
+    saved_path = list(sys.path)
+    saved_modules = set(sys.modules)
+    with _working_directory(work_dir):
+        try:
+            ResourceTransformer(config=config).process(uris)
+        except Exception as exc:  # xsdata raises assorted errors; report them as one kind
+            raise CodegenError(f"xsdata failed: {exc}") from exc
+        finally:
+            sys.path[:] = saved_path
+            for module in set(sys.modules) - saved_modules:
+                if module == package or module.startswith(f"{package}."):
+                    del sys.modules[module]
+
+
+def generate_models(
+    package: SchemaPackage, destination: Path | None = None
+) -> GenerationResult:
+    """Generate ``st96kit.models.<version>`` from ``package`` into ``destination``.
+
+    ``destination`` is the folder that receives the version's package (by default the
+    installed ``st96kit/models/<version>``). It is replaced as a whole, only once generation
+    has succeeded.
+    """
+    started = time.perf_counter()
+    version = package.version
+    name = model_package_name(version)
+    target = destination if destination is not None else MODELS_ROOT / version.lower()
+    merged = merge_package(package)
+    components = sum(len(m.components) for m in merged.values())
+    with tempfile.TemporaryDirectory(prefix="st96kit-gen-") as tmp:
+        tmp_path = Path(tmp)
+        schema_dir = tmp_path / "schemas"
+        schema_dir.mkdir()
+        for file_name, content in write_merged(merged).items():
+            (schema_dir / file_name).write_bytes(content)
+        work_dir = tmp_path / "out"
+        work_dir.mkdir()
+        local_name = version.lower()
+        run_xsdata(schema_dir, local_name, work_dir)
+        produced = work_dir / local_name
+        stats = finish_package(produced, package, name, merged)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+        shutil.rmtree(staging)
+        shutil.copytree(produced, staging)
+        if target.exists():
+            old = target.with_name(f".{target.name}-old")
+            shutil.rmtree(old, ignore_errors=True)
+            target.rename(old)
+            staging.rename(target)
+            shutil.rmtree(old)
+        else:
+            staging.rename(target)
+    return GenerationResult(
+        version=version,
+        output=target,
+        modules=stats.modules,
+        classes=stats.classes,
+        components=components,
+        seconds=time.perf_counter() - started,
+    )
