@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 ST96_BASE: Final = "http://www.wipo.int/standards/XMLSchema/ST96/"
@@ -54,3 +55,16 @@ def is_st96(namespace: str | None) -> bool:
 def prefix_for(namespace: str) -> str | None:
     """The standard prefix for a namespace, or None for a namespace st96kit does not know."""
     return PREFIXES.get(namespace)
+
+
+_CLARK = re.compile(r"\{([^}]*)\}([\w.-]+)")
+
+
+def readable_names(text: str) -> str:
+    """Replace ``{uri}Local`` names in a message by ``prefix:Local`` where the prefix is known."""
+
+    def shorten(match: re.Match[str]) -> str:
+        prefix = PREFIXES.get(match.group(1))
+        return f"{prefix}:{match.group(2)}" if prefix else match.group(0)
+
+    return _CLARK.sub(shorten, text)

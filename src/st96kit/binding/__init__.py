@@ -1,0 +1,1 @@
+"""Documents to objects of the generated classes and back: parse, serialize, compare."""

@@ -1,0 +1,110 @@
+"""Comparing XML documents as documents, not as text.
+
+:func:`canonical` gives the form in which two documents are "the same": C14N 2.0 with prefixes
+rewritten (prefix choice does not matter), attributes sorted, whitespace-only text between
+elements dropped, ``xsi:schemaLocation`` optionally left out. :func:`missing_items` lists what
+one tree holds that another lacks, item by item, with the line of each; it is how lax parsing
+proves that nothing was dropped without a word.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from lxml import etree
+
+from st96kit.namespaces import PREFIXES, XSI
+
+SCHEMA_LOCATION = f"{{{XSI}}}schemaLocation"
+
+
+def _strip_blank_text(root: etree._Element) -> None:
+    for element in root.iter():
+        if element.text is not None and not element.text.strip() and len(element):
+            element.text = None
+        if element.tail is not None and not element.tail.strip():
+            element.tail = None
+
+
+def canonical(xml: bytes | str | etree._Element, *, schema_location: bool = True) -> str:
+    """The canonical text of a document (see the module's description)."""
+    if isinstance(xml, etree._Element):
+        root = etree.fromstring(etree.tostring(xml))
+    else:
+        data = xml.encode("utf-8") if isinstance(xml, str) else xml
+        from st96kit.sources.read import safe_parser
+
+        root = etree.fromstring(data, safe_parser())
+    _strip_blank_text(root)
+    exclude = [] if schema_location else [SCHEMA_LOCATION]
+    return etree.canonicalize(
+        etree.tostring(root).decode("utf-8"), rewrite_prefixes=True, exclude_attrs=exclude
+    )
+
+
+def short_name(tag: str) -> str:
+    """``{uri}Local`` -> ``prefix:Local`` with the standard prefix where there is one."""
+    qname = etree.QName(tag)
+    if qname.namespace is None:
+        return qname.localname
+    prefix = PREFIXES.get(qname.namespace)
+    return f"{prefix}:{qname.localname}" if prefix else f"{{{qname.namespace}}}{qname.localname}"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One piece of a document: an element, an attribute value or a text run, by path."""
+
+    path: str
+    kind: str  # "element", "attribute", "text"
+    value: str
+    line: int | None
+
+    def key(self) -> tuple[str, str, str]:
+        return (self.path, self.kind, self.value)
+
+
+def items(root: etree._Element, *, skip_attributes: frozenset[str] = frozenset()) -> list[Item]:
+    """Every element, attribute and non-blank text run of a tree, with an XPath-like path.
+
+    Paths number elements among same-named siblings (``/tmk:Trademark[2]``), so the same
+    document always gives the same items whatever its prefixes or attribute order.
+    """
+    found: list[Item] = []
+
+    def visit(element: etree._Element, path: str) -> None:
+        line = element.sourceline
+        found.append(Item(path, "element", "", line))
+        for name, value in element.attrib.items():
+            if name not in skip_attributes:
+                found.append(Item(f"{path}/@{short_name(name)}", "attribute", value, line))
+        runs = [element.text] + [child.tail for child in element]
+        for index, run in enumerate(runs):
+            if run is not None and run.strip():
+                found.append(Item(f"{path}/text()[{index + 1}]", "text", run.strip(), line))
+        counts: Counter[str] = Counter()
+        for child in element:
+            if not isinstance(child.tag, str):
+                continue
+            name = short_name(child.tag)
+            counts[name] += 1
+            visit(child, f"{path}/{name}[{counts[name]}]")
+
+    visit(root, f"/{short_name(root.tag)}")
+    return found
+
+
+def missing_items(
+    source: etree._Element, result: etree._Element, *, skip_attributes: frozenset[str] = frozenset()
+) -> list[Item]:
+    """Items of ``source`` that ``result`` does not hold (a multiset difference)."""
+    have = Counter(i.key() for i in items(result, skip_attributes=skip_attributes))
+    lost: list[Item] = []
+    for item in items(source, skip_attributes=skip_attributes):
+        key = item.key()
+        if have[key] > 0:
+            have[key] -= 1
+        else:
+            lost.append(item)
+    return lost

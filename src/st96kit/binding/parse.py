@@ -1,0 +1,317 @@
+"""Documents into objects of the generated classes.
+
+``strict`` (the default) accepts a document only when every element, attribute and value has
+its place in the model of the document's own ST.96 version; anything else raises
+:class:`~st96kit.errors.ModelError`. ``lax`` parses documents of other versions, with office
+extensions or with missing parts as far as the model allows, and lists in
+:attr:`Document.losses` everything that did not find a place, found by serializing the result
+and comparing it item by item with the input. Nothing is dropped without a word.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from lxml import etree
+from xsdata.exceptions import ConverterError, ParserError
+from xsdata.formats.dataclass.parsers import XmlParser
+from xsdata.formats.dataclass.parsers.config import ParserConfig
+
+from st96kit import models
+from st96kit.binding import lexical
+from st96kit.binding.compare import SCHEMA_LOCATION, missing_items, short_name
+from st96kit.errors import ModelError, NoSchemaPackageError, UnknownDocumentError
+from st96kit.sources.detect import Detection, detection_from_root
+from st96kit.sources.read import DEFAULT_MAX_BYTES, Source, read_tree, source_name
+
+Mode = Literal["strict", "lax"]
+
+
+@dataclass(frozen=True)
+class Loss:
+    """Something in the input that the parsed objects do not hold."""
+
+    path: str
+    line: int | None
+    what: str
+
+    def __str__(self) -> str:
+        where = f"line {self.line}: " if self.line else ""
+        return f"{where}{self.path}: {self.what}"
+
+
+@dataclass
+class Document:
+    """A parsed ST.96 document: the root object and what is known about it."""
+
+    root: Any
+    document_type: str | None
+    version: str
+    detection: Detection
+    schema_location: str | None = None
+    mode: Mode = "strict"
+    losses: list[Loss] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    parts: list[Any] = field(default_factory=list)
+    prolog: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        """Nothing was lost and nothing required is missing."""
+        return not self.losses and not self.missing
+
+
+def _choose_version(detection: Detection, version: str | None, mode: Mode) -> tuple[str, bool]:
+    """The model version to use, and whether it differs from what the document declares."""
+    installed = models.model_versions()
+    if version is not None:
+        models.model_package(version)
+        return version, detection.st96_version not in (None, version)
+    declared = detection.st96_version
+    if declared in installed:
+        return declared, False  # type: ignore[return-value]
+    if not installed:
+        raise NoSchemaPackageError("st96kit has no generated models installed")
+    if mode == "strict":
+        said = f"declares ST.96 {declared}" if declared else "declares no st96Version"
+        raise ModelError(
+            f"the document {said}; st96kit has models for {', '.join(installed)}",
+            file=detection.file,
+            line=detection.line,
+            hint="parse it with mode='lax' (CLI: --lax) to read it as far as the model allows",
+        )
+    return installed[-1], True
+
+
+def _required_fields(cls: type[Any]) -> list[dataclasses.Field[Any]]:
+    return [
+        f for f in dataclasses.fields(cls)
+        if f.init and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    ]
+
+
+def _class_factory(strict: bool, missing: list[str]) -> Callable[[type[Any], dict[str, Any]], Any]:
+    def build(cls: type[Any], params: dict[str, Any]) -> Any:
+        absent = [f for f in _required_fields(cls) if f.name not in params]
+        if absent:
+            names = ", ".join(str(f.metadata.get("name", f.name)) for f in absent)
+            if strict:
+                raise ModelError(f"{cls.__name__} lacks required {names}")
+            missing.append(f"{cls.__name__}: {names}")
+            params = {**params, **{f.name: None for f in absent}}
+        return cls(**params)
+
+    return build
+
+
+def _parser(strict: bool, missing: list[str]) -> XmlParser:
+    lexical.install()
+    config = ParserConfig(
+        fail_on_unknown_properties=strict,
+        fail_on_unknown_attributes=strict,
+        fail_on_converter_warnings=strict,
+        class_factory=_class_factory(strict, missing),
+    )
+    return XmlParser(config=config)
+
+
+def _global_element_class(tag: str, version: str) -> type[Any] | None:
+    """The generated class of a global ST.96 element, by its tag (Clark notation)."""
+    qname = etree.QName(tag)
+    package = models.model_package(version)
+    sub = package.NAMESPACES.get(qname.namespace)
+    if sub is None:
+        return None
+    module = importlib.import_module(f"{package.__name__}.{sub}")
+    if qname.localname not in getattr(module, "_MODULES", {}):
+        return None
+    cls: type[Any] = getattr(module, qname.localname)
+    meta = getattr(cls, "Meta", None)
+    if getattr(meta, "name", cls.__name__) != qname.localname:
+        return None
+    return cls
+
+
+def _collapse(losses: list[Loss]) -> list[Loss]:
+    """Keep a lost element and drop the items inside it."""
+    kept: list[Loss] = []
+    lost_elements: list[str] = []
+    for loss in losses:
+        if any(loss.path == p or loss.path.startswith(p + "/") for p in lost_elements):
+            continue
+        if loss.what.startswith("element"):
+            lost_elements.append(loss.path)
+        kept.append(loss)
+    return kept
+
+
+def _describe(kind: str, value: str) -> str:
+    if kind == "element":
+        return "element not represented by the model"
+    text = value if len(value) <= 60 else value[:57] + "..."
+    if kind == "attribute":
+        return f"attribute value {text!r} not represented by the model"
+    return f"text {text!r} not represented by the model"
+
+
+def _losses_of(source: etree._Element, obj: Any, base: str = "") -> list[Loss]:
+    from xsdata.formats.dataclass.serializers import TreeSerializer
+
+    result = TreeSerializer().render(obj).getroot()
+    lost = missing_items(source, result, skip_attributes=frozenset({SCHEMA_LOCATION}))
+    return [Loss(base + i.path, i.line, _describe(i.kind, i.value)) for i in lost]
+
+
+def _prolog(tree: etree._ElementTree) -> list[str]:
+    nodes: list[str] = []
+    node = tree.getroot().getprevious()
+    while node is not None:
+        nodes.insert(0, etree.tostring(node, encoding="unicode").strip())
+        node = node.getprevious()
+    return nodes
+
+
+def _comments(root: etree._Element) -> list[Loss]:
+    found = []
+    for node in root.iter(etree.Comment, etree.ProcessingInstruction):
+        kind = "comment" if isinstance(node, etree._Comment) else "processing instruction"
+        parent = node.getparent()
+        where = short_name(parent.tag) if parent is not None else "/"
+        found.append(Loss(where, node.sourceline, f"{kind} inside the document is not kept"))
+    return found
+
+
+def _locate_unknown(tree_source: Source, message: str) -> int | None:
+    """Best effort: the line of the first element named in an xsdata error message."""
+    import re
+
+    match = re.search(r"\{([^}]*)\}([\w.-]+)", message)
+    if not match:
+        return None
+    try:
+        tree = read_tree(tree_source)
+    except Exception:
+        return None
+    tag = f"{{{match.group(1)}}}{match.group(2)}"
+    for element in tree.getroot().iter(tag):
+        line: int | None = element.sourceline
+        return line
+    for element in tree.getroot().iter():
+        if tag in element.attrib:
+            return element.sourceline  # type: ignore[no-any-return]
+    return None
+
+
+def _parse_foreign(
+    root: etree._Element, version: str, parser: XmlParser
+) -> tuple[list[Any], list[Loss]]:
+    """Lax parsing of a document whose root is not an ST.96 document type.
+
+    The outermost ST.96 elements found in it are parsed into their classes; the foreign
+    elements around them, with their attributes and text, are listed as losses.
+    """
+    parts: list[Any] = []
+    losses: list[Loss] = []
+
+    def visit(element: etree._Element, path: str) -> bool:
+        """Parse what can be parsed below ``element``; True if anything was."""
+        cls = _global_element_class(element.tag, version)
+        if cls is not None:
+            obj = parser.parse(copy.deepcopy(element), cls)
+            parts.append(obj)
+            losses.extend(_losses_of(element, obj, path.rsplit("/", 1)[0]))
+            return True
+        counts: dict[str, int] = {}
+        visited: list[tuple[etree._Element, str, bool]] = []
+        for child in element:
+            if not isinstance(child.tag, str):
+                continue
+            name = short_name(child.tag)
+            counts[name] = counts.get(name, 0) + 1
+            child_path = f"{path}/{name}[{counts[name]}]"
+            visited.append((child, child_path, visit(child, child_path)))
+        if not any(found for _, _, found in visited):
+            return False
+        line = element.sourceline
+        for attribute, value in element.attrib.items():
+            losses.append(Loss(f"{path}/@{short_name(attribute)}", line,
+                               _describe("attribute", value)))
+        for run in [element.text] + [c.tail for c in element]:
+            if run is not None and run.strip():
+                losses.append(Loss(path, line, _describe("text", run.strip())))
+        for child, child_path, found in visited:
+            if not found:
+                losses.append(Loss(child_path, child.sourceline, "element not part of ST.96"))
+        return True
+
+    root_path = f"/{short_name(root.tag)}"
+    if not visit(root, root_path):
+        losses.append(Loss(root_path, root.sourceline, "element not part of ST.96"))
+    return parts, losses
+
+
+def parse(
+    source: Source,
+    *,
+    mode: Mode = "strict",
+    version: str | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> Document:
+    """Parse an ST.96 document into the generated classes of its version.
+
+    ``mode="strict"`` raises :class:`ModelError` for anything the model cannot hold;
+    ``mode="lax"`` returns what it could, with :attr:`Document.losses` and
+    :attr:`Document.missing` listing the rest. ``version`` forces the models of another
+    installed version.
+    """
+    if mode not in ("strict", "lax"):
+        raise ValueError(f"mode must be 'strict' or 'lax', not {mode!r}")
+    strict = mode == "strict"
+    name = source_name(source)
+    tree = read_tree(source, max_bytes=max_bytes)
+    root = tree.getroot()
+    detection = detection_from_root(root, name)
+    chosen, _ = _choose_version(detection, version, mode)
+    doc_type = models.document_type_for_root(root.tag, chosen)
+    missing: list[str] = []
+    parser = _parser(strict, missing)
+    document = Document(
+        root=None, document_type=doc_type, version=chosen, detection=detection,
+        schema_location=detection.schema_location, mode=mode, missing=missing,
+        prolog=_prolog(tree),
+    )
+    document.losses.extend(_comments(root))
+    if doc_type is None:
+        if strict:
+            raise UnknownDocumentError(
+                f"{short_name(root.tag)} is not an ST.96 {chosen} document type",
+                file=name, line=root.sourceline,
+                hint="`st96kit schemas list` shows the document types; parse it with "
+                "mode='lax' to read the ST.96 parts inside it",
+            )
+        document.parts, losses = _parse_foreign(root, chosen, parser)
+        document.losses.extend(_collapse(losses))
+        return document
+    cls = models.document_class(doc_type, chosen)
+    try:
+        if strict:
+            document.root = parser.parse(root, cls)
+        else:
+            document.root = parser.parse(copy.deepcopy(root), cls)
+            document.losses.extend(_collapse(_losses_of(root, document.root)))
+    except ModelError as exc:
+        raise ModelError(exc.message, file=name, hint="parse it with mode='lax' to read it as "
+                         "far as the model allows") from None
+    except (ParserError, ConverterError) as exc:
+        message = str(exc)
+        raise ModelError(
+            f"does not fit the ST.96 {chosen} model: {message}", file=name,
+            line=_locate_unknown(source, message) if not isinstance(source, bytes) else None,
+            hint="validate it for details, or parse it with mode='lax'",
+        ) from None
+    return document

@@ -1,0 +1,103 @@
+"""Objects of the generated classes back into ST.96 XML, in the standard style.
+
+Standard prefixes (``com``, ``pat``, ``tmk``, ``dgn``, ``gin``, ``cpy``, ``m``, ``tbl``), the
+``st96Version`` of the model on the root when it has none, ``xsi:schemaLocation`` kept from the
+parsed source or set by the caller, indentation that never touches mixed content.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+from xsdata.formats.dataclass.serializers import TreeSerializer
+
+from st96kit.binding import lexical
+from st96kit.binding.parse import Document
+from st96kit.namespaces import PREFIXES, XSI
+
+_MODELS = "st96kit.models."
+
+
+def model_version_of(obj: Any) -> str | None:
+    """``V6_0`` for an object of ``st96kit.models.v6_0``; None for other classes."""
+    module = type(obj).__module__
+    if not module.startswith(_MODELS):
+        return None
+    return module[len(_MODELS):].split(".", 1)[0].upper()
+
+
+def _with_version(obj: Any) -> Any:
+    version = model_version_of(obj)
+    if (
+        version
+        and dataclasses.is_dataclass(obj)
+        and any(f.name == "st96_version" for f in dataclasses.fields(obj))
+        and getattr(obj, "st96_version", None) is None
+    ):
+        return dataclasses.replace(obj, st96_version=version)
+    return obj
+
+
+def to_element(obj: Any, *, schema_location: str | None = None) -> etree._Element:
+    """The object as an lxml element, with standard prefixes."""
+    lexical.install()
+    nsmap = {prefix: uri for uri, prefix in PREFIXES.items() if uri != XSI}
+    root = TreeSerializer().render(_with_version(obj), ns_map=nsmap).getroot()
+    if schema_location:
+        root.set(f"{{{XSI}}}schemaLocation", schema_location)
+    used = {etree.QName(e).namespace for e in root.iter() if isinstance(e.tag, str)}
+    used |= {etree.QName(a).namespace for e in root.iter() for a in e.attrib}
+    top = {p: u for p, u in nsmap.items() if u in used}
+    if schema_location:
+        top["xsi"] = XSI
+    etree.cleanup_namespaces(root, top_nsmap=top, keep_ns_prefixes=list(top))
+    return root
+
+
+def serialize(
+    obj: Any,
+    *,
+    schema_location: str | None = None,
+    pretty: bool = True,
+    encoding: str = "UTF-8",
+) -> bytes:
+    """XML bytes of an object or a :class:`Document`.
+
+    For a :class:`Document`, its ``schema_location`` and prolog (comments and processing
+    instructions before the root) are kept unless ``schema_location`` is given.
+    """
+    prolog: list[str] = []
+    if isinstance(obj, Document):
+        schema_location = schema_location or obj.schema_location
+        prolog = obj.prolog
+        obj = obj.root
+    root = to_element(obj, schema_location=schema_location)
+    body = etree.tostring(root, pretty_print=pretty, encoding=encoding, xml_declaration=False)
+    head = f'<?xml version="1.0" encoding="{encoding}"?>\n'.encode(encoding)
+    extra = "".join(f"{p}\n" for p in prolog).encode(encoding)
+    return head + extra + body + (b"" if body.endswith(b"\n") else b"\n")
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file, so a reader never sees half of it."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=f".{target.name}.")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o777)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write(obj: Any, path: str | os.PathLike[str], **options: Any) -> None:
+    """Serialize to a file, atomically."""
+    write_atomic(path, serialize(obj, **options))

@@ -1,0 +1,1 @@
+"""Reading documents safely, and telling what a document is (``detect``)."""

@@ -1,0 +1,1 @@
+"""Checking documents against their ST.96 document schema (lxml/libxml2)."""
