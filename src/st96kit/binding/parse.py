@@ -13,12 +13,13 @@ from __future__ import annotations
 import copy
 import dataclasses
 import importlib
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from lxml import etree
-from xsdata.exceptions import ConverterError, ParserError
+from xsdata.exceptions import ConverterError, ConverterWarning, ParserError
 from xsdata.formats.dataclass.parsers import XmlParser
 from xsdata.formats.dataclass.parsers.config import ParserConfig
 
@@ -26,6 +27,7 @@ from st96kit import models
 from st96kit.binding import lexical
 from st96kit.binding.compare import SCHEMA_LOCATION, missing_items, short_name
 from st96kit.errors import ModelError, NoSchemaPackageError, UnknownDocumentError
+from st96kit.namespaces import readable_names
 from st96kit.sources.detect import Detection, detection_from_root
 from st96kit.sources.read import DEFAULT_MAX_BYTES, Source, read_tree, source_name
 
@@ -59,6 +61,7 @@ class Document:
     missing: list[str] = field(default_factory=list)
     parts: list[Any] = field(default_factory=list)
     prolog: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:
@@ -269,35 +272,63 @@ def parse(
     :attr:`Document.missing` listing the rest. ``version`` forces the models of another
     installed version.
     """
+    tree = read_tree(source, max_bytes=max_bytes)
+    return parse_element(tree.getroot(), mode=mode, version=version, name=source_name(source),
+                         prolog=_prolog(tree), source=source)
+
+
+def parse_element(
+    root: etree._Element,
+    *,
+    mode: Mode = "strict",
+    version: str | None = None,
+    name: str = "<element>",
+    prolog: list[str] | None = None,
+    source: Source | None = None,
+) -> Document:
+    """Parse an lxml element already in memory (a whole document, or one streamed record).
+
+    In strict mode the element is consumed (emptied) by the parse.
+    """
     if mode not in ("strict", "lax"):
         raise ValueError(f"mode must be 'strict' or 'lax', not {mode!r}")
     strict = mode == "strict"
-    name = source_name(source)
-    tree = read_tree(source, max_bytes=max_bytes)
-    root = tree.getroot()
     detection = detection_from_root(root, name)
     chosen, _ = _choose_version(detection, version, mode)
     doc_type = models.document_type_for_root(root.tag, chosen)
     missing: list[str] = []
+    notes: list[str] = []
     parser = _parser(strict, missing)
     document = Document(
         root=None, document_type=doc_type, version=chosen, detection=detection,
         schema_location=detection.schema_location, mode=mode, missing=missing,
-        prolog=_prolog(tree),
+        prolog=prolog or [], notes=notes,
     )
     document.losses.extend(_comments(root))
-    if doc_type is None:
-        if strict:
-            raise UnknownDocumentError(
-                f"{short_name(root.tag)} is not an ST.96 {chosen} document type",
-                file=name, line=root.sourceline,
-                hint="`st96kit schemas list` shows the document types; parse it with "
-                "mode='lax' to read the ST.96 parts inside it",
-            )
-        document.parts, losses = _parse_foreign(root, chosen, parser)
-        document.losses.extend(_collapse(losses))
-        return document
-    cls = models.document_class(doc_type, chosen)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ConverterWarning)
+        if doc_type is None:
+            if strict:
+                raise UnknownDocumentError(
+                    f"{short_name(root.tag)} is not an ST.96 {chosen} document type",
+                    file=name, line=root.sourceline,
+                    hint="`st96kit schemas list` shows the document types; parse it with "
+                    "mode='lax' to read the ST.96 parts inside it",
+                )
+            document.parts, losses = _parse_foreign(root, chosen, parser)
+            document.losses.extend(_collapse(losses))
+        else:
+            _parse_known(document, root, doc_type, chosen, parser, strict, name, source)
+    notes.extend(" ".join(str(w.message).split()) for w in caught
+                 if issubclass(w.category, ConverterWarning))
+    return document
+
+
+def _parse_known(
+    document: Document, root: etree._Element, doc_type: str, version: str, parser: XmlParser,
+    strict: bool, name: str, source: Source | None,
+) -> None:
+    cls = models.document_class(doc_type, version)
     try:
         if strict:
             document.root = parser.parse(root, cls)
@@ -309,9 +340,11 @@ def parse(
                          "far as the model allows") from None
     except (ParserError, ConverterError) as exc:
         message = str(exc)
+        line = (
+            _locate_unknown(source, message)
+            if source is not None and not isinstance(source, bytes) else None
+        )
         raise ModelError(
-            f"does not fit the ST.96 {chosen} model: {message}", file=name,
-            line=_locate_unknown(source, message) if not isinstance(source, bytes) else None,
-            hint="validate it for details, or parse it with mode='lax'",
+            f"does not fit the ST.96 {version} model: {readable_names(message)}", file=name,
+            line=line, hint="validate it for details, or parse it with mode='lax'",
         ) from None
-    return document

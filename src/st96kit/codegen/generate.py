@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from st96kit.codegen.compound import selective_compound_fields
 from st96kit.codegen.merge import merge_package, write_merged
 from st96kit.codegen.postprocess import finish_package
 from st96kit.errors import CodegenError
@@ -56,6 +57,20 @@ def _working_directory(path: Path) -> Iterator[None]:
         os.chdir(previous)
 
 
+def _ruff_dir() -> str:
+    """The folder of the ruff executable xsdata runs to format what it writes."""
+    try:
+        from ruff.__main__ import find_ruff_bin
+    except ImportError:
+        found = shutil.which("ruff")
+        if found is None:
+            raise CodegenError(
+                "code generation needs ruff", hint="pip install 'st96kit[codegen]'"
+            ) from None
+        return str(Path(found).parent)
+    return str(Path(find_ruff_bin()).parent)
+
+
 def run_xsdata(schema_dir: Path, package: str, work_dir: Path) -> None:
     """Run xsdata's generator on every schema in ``schema_dir``, writing below ``work_dir``.
 
@@ -70,10 +85,7 @@ def run_xsdata(schema_dir: Path, package: str, work_dir: Path) -> None:
             f"code generation needs xsdata's generator ({exc.name} is missing)",
             hint="pip install 'st96kit[codegen]'",
         ) from None
-    if shutil.which("ruff") is None:
-        raise CodegenError(
-            "code generation needs ruff on PATH", hint="pip install 'st96kit[codegen]'"
-        )
+    ruff_dir = _ruff_dir()
     config = GeneratorConfig.read(CONFIG_FILE)
     config.output.package = package
     uris = sorted(p.resolve().as_uri() for p in schema_dir.glob("*.xsd"))
@@ -81,12 +93,16 @@ def run_xsdata(schema_dir: Path, package: str, work_dir: Path) -> None:
     # away from the rest of the process.
     saved_path = list(sys.path)
     saved_modules = set(sys.modules)
+    saved_env = os.environ.get("PATH", "")
+    os.environ["PATH"] = f"{ruff_dir}{os.pathsep}{saved_env}"
     with _working_directory(work_dir):
         try:
-            ResourceTransformer(config=config).process(uris)
+            with selective_compound_fields():
+                ResourceTransformer(config=config).process(uris)
         except Exception as exc:  # xsdata raises assorted errors; report them as one kind
             raise CodegenError(f"xsdata failed: {exc}") from exc
         finally:
+            os.environ["PATH"] = saved_env
             sys.path[:] = saved_path
             for module in set(sys.modules) - saved_modules:
                 if module == package or module.startswith(f"{package}."):

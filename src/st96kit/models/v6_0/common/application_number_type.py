@@ -21,23 +21,19 @@ class ApplicationNumberType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
-    st13_application_number_or_application_number_text: (
-        None | ST13ApplicationNumber | ApplicationNumberText
-    ) = field(
+    st13_application_number: None | ST13ApplicationNumber = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "ST13ApplicationNumber",
-                    "type": ST13ApplicationNumber,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "ApplicationNumberText",
-                    "type": ApplicationNumberText,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "ST13ApplicationNumber",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    application_number_text: None | ApplicationNumberText = field(
+        default=None,
+        metadata={
+            "name": "ApplicationNumberText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )

@@ -252,29 +252,28 @@ class BioDepositType:
 
 @dataclass(kw_only=True)
 class ChemicalFormulaeType:
-    image_or_inline_formula_or_external_document_bag: (
-        None | Image | InlineFormula | ExternalDocumentBag
-    ) = field(
+    image: None | Image = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "Image",
-                    "type": Image,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "InlineFormula",
-                    "type": ForwardRef("InlineFormula"),
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "ExternalDocumentBag",
-                    "type": ExternalDocumentBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "Image",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    inline_formula: None | InlineFormula = field(
+        default=None,
+        metadata={
+            "name": "InlineFormula",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    external_document_bag: None | ExternalDocumentBag = field(
+        default=None,
+        metadata={
+            "name": "ExternalDocumentBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
     id: None | str = field(
@@ -392,30 +391,28 @@ class CitedNPLType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
-    publication_text_or_publisher_name_or_publication_place: list[
-        PublicationText | PublisherName | PublicationPlace
-    ] = field(
-        default_factory=list,
+    publication_text: None | PublicationText = field(
+        default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "PublicationText",
-                    "type": PublicationText,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "PublisherName",
-                    "type": PublisherName,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "PublicationPlace",
-                    "type": PublicationPlace,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
-            "max_occurs": 2,
+            "name": "PublicationText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    publisher_name: None | PublisherName = field(
+        default=None,
+        metadata={
+            "name": "PublisherName",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    publication_place: None | PublicationPlace = field(
+        default=None,
+        metadata={
+            "name": "PublicationPlace",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
     id: None | str = field(
@@ -504,33 +501,35 @@ class CitedPatentDocumentIdentificationType:
 
 @dataclass(kw_only=True)
 class MathType:
-    choice: list[Image | InlineFormula | Mathmath | ExternalDocumentBag] = field(
-        default_factory=list,
+    image: None | Image = field(
+        default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "Image",
-                    "type": Image,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "InlineFormula",
-                    "type": ForwardRef("InlineFormula"),
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "math",
-                    "type": Mathmath,
-                    "namespace": "http://www.w3.org/1998/Math/MathML3",
-                },
-                {
-                    "name": "ExternalDocumentBag",
-                    "type": ExternalDocumentBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
-            "max_occurs": 2,
+            "name": "Image",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    inline_formula: None | InlineFormula = field(
+        default=None,
+        metadata={
+            "name": "InlineFormula",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    math: None | Mathmath = field(
+        default=None,
+        metadata={
+            "type": "Element",
+            "namespace": "http://www.w3.org/1998/Math/MathML3",
+        },
+    )
+    external_document_bag: None | ExternalDocumentBag = field(
+        default=None,
+        metadata={
+            "name": "ExternalDocumentBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
     id: None | str = field(
@@ -638,62 +637,68 @@ class CitedBookType(CitedNPLType):
 
 @dataclass(kw_only=True)
 class CitedConferenceProceedingsArticleType(CitedNPLType):
-    choice: list[
-        ConferenceText
-        | ConferenceTitleText
-        | ConferenceNumber
-        | ConferencePlace
-        | EditorshipDesignationText
-        | ConferenceDate
-        | ConferenceStartDate
-        | ConferenceEndDate
-    ] = field(
-        default_factory=list,
+    conference_text: None | ConferenceText = field(
+        default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "ConferenceText",
-                    "type": ConferenceText,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "ConferenceTitleText",
-                    "type": ConferenceTitleText,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "ConferenceNumber",
-                    "type": ConferenceNumber,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "ConferencePlace",
-                    "type": ConferencePlace,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "EditorshipDesignationText",
-                    "type": EditorshipDesignationText,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "ConferenceDate",
-                    "type": ConferenceDate,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "ConferenceStartDate",
-                    "type": ConferenceStartDate,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "ConferenceEndDate",
-                    "type": ConferenceEndDate,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
-            "max_occurs": 6,
+            "name": "ConferenceText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    conference_title_text: None | ConferenceTitleText = field(
+        default=None,
+        metadata={
+            "name": "ConferenceTitleText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    conference_number: None | ConferenceNumber = field(
+        default=None,
+        metadata={
+            "name": "ConferenceNumber",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    conference_place: None | ConferencePlace = field(
+        default=None,
+        metadata={
+            "name": "ConferencePlace",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    editorship_designation_text: None | EditorshipDesignationText = field(
+        default=None,
+        metadata={
+            "name": "EditorshipDesignationText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    conference_date: None | ConferenceDate = field(
+        default=None,
+        metadata={
+            "name": "ConferenceDate",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    conference_start_date: None | ConferenceStartDate = field(
+        default=None,
+        metadata={
+            "name": "ConferenceStartDate",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    conference_end_date: None | ConferenceEndDate = field(
+        default=None,
+        metadata={
+            "name": "ConferenceEndDate",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
 
@@ -1095,56 +1100,60 @@ class InsType:
 
 @dataclass(kw_only=True)
 class NPLCitationType:
-    choice: (
-        None
-        | NPLCitationText
-        | CitedBook
-        | CitedJournalArticle
-        | CitedConferenceProceedingsArticle
-        | CitedOtherKindNPL
-        | WebURI
-        | FileName
-    ) = field(
+    nplcitation_text: None | NPLCitationText = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "NPLCitationText",
-                    "type": ForwardRef("NPLCitationText"),
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "CitedBook",
-                    "type": CitedBook,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "CitedJournalArticle",
-                    "type": CitedJournalArticle,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "CitedConferenceProceedingsArticle",
-                    "type": CitedConferenceProceedingsArticle,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "CitedOtherKindNPL",
-                    "type": CitedOtherKindNPL,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "WebURI",
-                    "type": WebURI,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "FileName",
-                    "type": FileName,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "NPLCitationText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    cited_book: None | CitedBook = field(
+        default=None,
+        metadata={
+            "name": "CitedBook",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    cited_journal_article: None | CitedJournalArticle = field(
+        default=None,
+        metadata={
+            "name": "CitedJournalArticle",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    cited_conference_proceedings_article: None | CitedConferenceProceedingsArticle = field(
+        default=None,
+        metadata={
+            "name": "CitedConferenceProceedingsArticle",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    cited_other_kind_npl: None | CitedOtherKindNPL = field(
+        default=None,
+        metadata={
+            "name": "CitedOtherKindNPL",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    web_uri: None | WebURI = field(
+        default=None,
+        metadata={
+            "name": "WebURI",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    file_name: None | FileName = field(
+        default=None,
+        metadata={
+            "name": "FileName",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
     id: None | str = field(
@@ -1919,22 +1928,20 @@ class SubSup2Type:
 
 @dataclass(kw_only=True)
 class TableType:
-    ipoasistable_or_table_image: None | IPOASISTable | TableImage = field(
+    ipoasistable: None | IPOASISTable = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "IPOASISTable",
-                    "type": IPOASISTable,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "TableImage",
-                    "type": TableImage,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "IPOASISTable",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    table_image: None | TableImage = field(
+        default=None,
+        metadata={
+            "name": "TableImage",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
 
@@ -2475,24 +2482,20 @@ class OrganizationOtherName(OrganizationOtherNameType):
 
 @dataclass(kw_only=True)
 class PatentCitationType:
-    patent_citation_text_or_cited_patent_document_identification: (
-        None | PatentCitationText | CitedPatentDocumentIdentification
-    ) = field(
+    patent_citation_text: None | PatentCitationText = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "PatentCitationText",
-                    "type": PatentCitationText,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "CitedPatentDocumentIdentification",
-                    "type": CitedPatentDocumentIdentification,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "PatentCitationText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    cited_patent_document_identification: None | CitedPatentDocumentIdentification = field(
+        default=None,
+        metadata={
+            "name": "CitedPatentDocumentIdentification",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
     id: None | str = field(
@@ -2781,62 +2784,68 @@ class Name(NameType):
 
 @dataclass(kw_only=True)
 class ContactType:
-    choice: list[
-        Name
-        | PostalAddressBag
-        | FaxNumberBag
-        | EmailAddressBag
-        | WebAddressBag
-        | PhoneNumberBag
-        | OtherElectronicAddressBag
-        | ContactText
-    ] = field(
-        default_factory=list,
+    name: None | Name = field(
+        default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "Name",
-                    "type": Name,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "PostalAddressBag",
-                    "type": PostalAddressBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "FaxNumberBag",
-                    "type": FaxNumberBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "EmailAddressBag",
-                    "type": EmailAddressBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "WebAddressBag",
-                    "type": WebAddressBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "PhoneNumberBag",
-                    "type": PhoneNumberBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "OtherElectronicAddressBag",
-                    "type": OtherElectronicAddressBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "ContactText",
-                    "type": ContactText,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
-            "max_occurs": 7,
+            "name": "Name",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    postal_address_bag: None | PostalAddressBag = field(
+        default=None,
+        metadata={
+            "name": "PostalAddressBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    fax_number_bag: None | FaxNumberBag = field(
+        default=None,
+        metadata={
+            "name": "FaxNumberBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    email_address_bag: None | EmailAddressBag = field(
+        default=None,
+        metadata={
+            "name": "EmailAddressBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    web_address_bag: None | WebAddressBag = field(
+        default=None,
+        metadata={
+            "name": "WebAddressBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    phone_number_bag: None | PhoneNumberBag = field(
+        default=None,
+        metadata={
+            "name": "PhoneNumberBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    other_electronic_address_bag: None | OtherElectronicAddressBag = field(
+        default=None,
+        metadata={
+            "name": "OtherElectronicAddressBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    contact_text: None | ContactText = field(
+        default=None,
+        metadata={
+            "name": "ContactText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
     language_code: None | ExtendedISOLanguageCodeType = field(

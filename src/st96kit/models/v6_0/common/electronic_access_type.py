@@ -48,21 +48,19 @@ class ElectronicAccessType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
-    online_location_uri_or_online_database: None | OnlineLocationURI | OnlineDatabase = field(
+    online_location_uri: None | OnlineLocationURI = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "OnlineLocationURI",
-                    "type": OnlineLocationURI,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "OnlineDatabase",
-                    "type": OnlineDatabase,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "OnlineLocationURI",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    online_database: None | OnlineDatabase = field(
+        default=None,
+        metadata={
+            "name": "OnlineDatabase",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )

@@ -13,31 +13,27 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Common"
 
 @dataclass(kw_only=True)
 class ElectronicBasicSignatureType:
-    electronic_basic_signature_image_uri_or_electronic_basic_signature_text_or_electronic_basic_signature_click_wrap: (
-        None
-        | ElectronicBasicSignatureImageURI
-        | ElectronicBasicSignatureText
-        | ElectronicBasicSignatureClickWrap
-    ) = field(
+    electronic_basic_signature_image_uri: None | ElectronicBasicSignatureImageURI = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "ElectronicBasicSignatureImageURI",
-                    "type": ElectronicBasicSignatureImageURI,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "ElectronicBasicSignatureText",
-                    "type": ElectronicBasicSignatureText,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "ElectronicBasicSignatureClickWrap",
-                    "type": ElectronicBasicSignatureClickWrap,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "ElectronicBasicSignatureImageURI",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    electronic_basic_signature_text: None | ElectronicBasicSignatureText = field(
+        default=None,
+        metadata={
+            "name": "ElectronicBasicSignatureText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    electronic_basic_signature_click_wrap: None | ElectronicBasicSignatureClickWrap = field(
+        default=None,
+        metadata={
+            "name": "ElectronicBasicSignatureClickWrap",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )

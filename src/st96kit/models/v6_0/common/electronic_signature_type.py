@@ -30,23 +30,19 @@ class ElectronicSignatureType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
-    electronic_basic_signature_or_electronic_enhanced_signature: (
-        None | ElectronicBasicSignature | ElectronicEnhancedSignature
-    ) = field(
+    electronic_basic_signature: None | ElectronicBasicSignature = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "ElectronicBasicSignature",
-                    "type": ElectronicBasicSignature,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "ElectronicEnhancedSignature",
-                    "type": ElectronicEnhancedSignature,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "ElectronicBasicSignature",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    electronic_enhanced_signature: None | ElectronicEnhancedSignature = field(
+        default=None,
+        metadata={
+            "name": "ElectronicEnhancedSignature",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )

@@ -65,30 +65,28 @@ class ImageType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
-    horizontal_resolution_quantity_or_vertical_resolution_quantity_or_image_resolution_quantity: list[
-        HorizontalResolutionQuantity | VerticalResolutionQuantity | ImageResolutionQuantity
-    ] = field(
-        default_factory=list,
+    horizontal_resolution_quantity: None | HorizontalResolutionQuantity = field(
+        default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "HorizontalResolutionQuantity",
-                    "type": HorizontalResolutionQuantity,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "VerticalResolutionQuantity",
-                    "type": VerticalResolutionQuantity,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "ImageResolutionQuantity",
-                    "type": ImageResolutionQuantity,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
-            "max_occurs": 2,
+            "name": "HorizontalResolutionQuantity",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    vertical_resolution_quantity: None | VerticalResolutionQuantity = field(
+        default=None,
+        metadata={
+            "name": "VerticalResolutionQuantity",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    image_resolution_quantity: None | ImageResolutionQuantity = field(
+        default=None,
+        metadata={
+            "name": "ImageResolutionQuantity",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
     bit_depth_quantity: None | BitDepthQuantity = field(

@@ -38,23 +38,19 @@ class LicenceEventType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
-    licence_event_date_or_licence_event_date_time: (
-        None | LicenceEventDate | LicenceEventDateTime
-    ) = field(
+    licence_event_date: None | LicenceEventDate = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "LicenceEventDate",
-                    "type": LicenceEventDate,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "LicenceEventDateTime",
-                    "type": LicenceEventDateTime,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "LicenceEventDate",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    licence_event_date_time: None | LicenceEventDateTime = field(
+        default=None,
+        metadata={
+            "name": "LicenceEventDateTime",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )

@@ -15,36 +15,43 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Common"
 
 @dataclass(kw_only=True)
 class PaymentMethodType:
-    choice: None | CurrentAccount | Card | BankTransfer | Cheque | OtherPaymentMethod = field(
+    current_account: None | CurrentAccount = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "CurrentAccount",
-                    "type": CurrentAccount,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "Card",
-                    "type": Card,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "BankTransfer",
-                    "type": BankTransfer,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "Cheque",
-                    "type": Cheque,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "OtherPaymentMethod",
-                    "type": OtherPaymentMethod,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "CurrentAccount",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    card: None | Card = field(
+        default=None,
+        metadata={
+            "name": "Card",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    bank_transfer: None | BankTransfer = field(
+        default=None,
+        metadata={
+            "name": "BankTransfer",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    cheque: None | Cheque = field(
+        default=None,
+        metadata={
+            "name": "Cheque",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    other_payment_method: None | OtherPaymentMethod = field(
+        default=None,
+        metadata={
+            "name": "OtherPaymentMethod",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )

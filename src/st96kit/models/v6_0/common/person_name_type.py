@@ -16,25 +16,21 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Common"
 
 @dataclass(kw_only=True)
 class PersonNameType:
-    person_full_name_or_person_structured_name: None | PersonFullName | PersonStructuredName = (
-        field(
-            default=None,
-            metadata={
-                "type": "Elements",
-                "choices": (
-                    {
-                        "name": "PersonFullName",
-                        "type": PersonFullName,
-                        "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                    },
-                    {
-                        "name": "PersonStructuredName",
-                        "type": PersonStructuredName,
-                        "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                    },
-                ),
-            },
-        )
+    person_full_name: None | PersonFullName = field(
+        default=None,
+        metadata={
+            "name": "PersonFullName",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    person_structured_name: None | PersonStructuredName = field(
+        default=None,
+        metadata={
+            "name": "PersonStructuredName",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
     )
     transliteration_name: list[TransliterationName] = field(
         default_factory=list,

@@ -12,23 +12,19 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Common"
 
 @dataclass(kw_only=True)
 class PostalAddressType:
-    postal_structured_address_or_postal_address_text: list[
-        PostalStructuredAddress | PostalAddressText
-    ] = field(
+    postal_structured_address: None | PostalStructuredAddress = field(
+        default=None,
+        metadata={
+            "name": "PostalStructuredAddress",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    postal_address_text: list[PostalAddressText] = field(
         default_factory=list,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "PostalStructuredAddress",
-                    "type": PostalStructuredAddress,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "PostalAddressText",
-                    "type": PostalAddressText,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "PostalAddressText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )

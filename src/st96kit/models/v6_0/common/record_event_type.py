@@ -38,23 +38,19 @@ class RecordEventType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
-    record_event_date_or_record_event_date_time: None | RecordEventDate | RecordEventDateTime = (
-        field(
-            default=None,
-            metadata={
-                "type": "Elements",
-                "choices": (
-                    {
-                        "name": "RecordEventDate",
-                        "type": RecordEventDate,
-                        "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                    },
-                    {
-                        "name": "RecordEventDateTime",
-                        "type": RecordEventDateTime,
-                        "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                    },
-                ),
-            },
-        )
+    record_event_date: None | RecordEventDate = field(
+        default=None,
+        metadata={
+            "name": "RecordEventDate",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    record_event_date_time: None | RecordEventDateTime = field(
+        default=None,
+        metadata={
+            "name": "RecordEventDateTime",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
     )

@@ -12,21 +12,19 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Common"
 
 @dataclass(kw_only=True)
 class RepresentativeBagType:
-    party_identifier_bag_or_representative: list[PartyIdentifierBag | Representative] = field(
+    party_identifier_bag: list[PartyIdentifierBag] = field(
         default_factory=list,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "PartyIdentifierBag",
-                    "type": PartyIdentifierBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "Representative",
-                    "type": Representative,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "PartyIdentifierBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    representative: list[Representative] = field(
+        default_factory=list,
+        metadata={
+            "name": "Representative",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )

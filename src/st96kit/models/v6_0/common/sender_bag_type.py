@@ -84,21 +84,19 @@ class SenderBagType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
-    request_date_or_request_date_time: None | RequestDate | RequestDateTime = field(
+    request_date: None | RequestDate = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "RequestDate",
-                    "type": RequestDate,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "RequestDateTime",
-                    "type": RequestDateTime,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "RequestDate",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    request_date_time: None | RequestDateTime = field(
+        default=None,
+        metadata={
+            "name": "RequestDateTime",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )

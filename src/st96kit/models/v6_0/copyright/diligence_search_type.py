@@ -33,24 +33,20 @@ class DiligenceSearchType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Copyright",
         },
     )
-    diligence_search_document_or_diligence_search_document_contact: (
-        None | DiligenceSearchDocument | DiligenceSearchDocumentContact
-    ) = field(
+    diligence_search_document: None | DiligenceSearchDocument = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "DiligenceSearchDocument",
-                    "type": DiligenceSearchDocument,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Copyright",
-                },
-                {
-                    "name": "DiligenceSearchDocumentContact",
-                    "type": DiligenceSearchDocumentContact,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Copyright",
-                },
-            ),
+            "name": "DiligenceSearchDocument",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Copyright",
+        },
+    )
+    diligence_search_document_contact: None | DiligenceSearchDocumentContact = field(
+        default=None,
+        metadata={
+            "name": "DiligenceSearchDocumentContact",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Copyright",
         },
     )
     provenance_category: None | ProvenanceCategory = field(

@@ -12,23 +12,19 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Design"
 
 @dataclass(kw_only=True)
 class AffectedDesignType:
-    all_designs_indicator_or_design_identifier_bag: (
-        None | AllDesignsIndicator | DesignIdentifierBag
-    ) = field(
+    all_designs_indicator: None | AllDesignsIndicator = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "AllDesignsIndicator",
-                    "type": AllDesignsIndicator,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "DesignIdentifierBag",
-                    "type": DesignIdentifierBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-            ),
+            "name": "AllDesignsIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    design_identifier_bag: None | DesignIdentifierBag = field(
+        default=None,
+        metadata={
+            "name": "DesignIdentifierBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
         },
     )

@@ -38,23 +38,19 @@ class DesignApplicationEventType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
-    design_application_event_date_or_design_application_event_date_time: (
-        None | DesignApplicationEventDate | DesignApplicationEventDateTime
-    ) = field(
+    design_application_event_date: None | DesignApplicationEventDate = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "DesignApplicationEventDate",
-                    "type": DesignApplicationEventDate,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "DesignApplicationEventDateTime",
-                    "type": DesignApplicationEventDateTime,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-            ),
+            "name": "DesignApplicationEventDate",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    design_application_event_date_time: None | DesignApplicationEventDateTime = field(
+        default=None,
+        metadata={
+            "name": "DesignApplicationEventDateTime",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
         },
     )

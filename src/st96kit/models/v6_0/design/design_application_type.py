@@ -275,22 +275,20 @@ class DesignApplicationType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
-    application_date_or_application_date_time: None | ApplicationDate | ApplicationDateTime = field(
+    application_date: None | ApplicationDate = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "ApplicationDate",
-                    "type": ApplicationDate,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "ApplicationDateTime",
-                    "type": ApplicationDateTime,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "ApplicationDate",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    application_date_time: None | ApplicationDateTime = field(
+        default=None,
+        metadata={
+            "name": "ApplicationDateTime",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
     correspondence_address: None | CorrespondenceAddress = field(

@@ -38,23 +38,19 @@ class DesignEventType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
-    design_event_date_or_design_event_date_time: None | DesignEventDate | DesignEventDateTime = (
-        field(
-            default=None,
-            metadata={
-                "type": "Elements",
-                "choices": (
-                    {
-                        "name": "DesignEventDate",
-                        "type": DesignEventDate,
-                        "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                    },
-                    {
-                        "name": "DesignEventDateTime",
-                        "type": DesignEventDateTime,
-                        "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                    },
-                ),
-            },
-        )
+    design_event_date: None | DesignEventDate = field(
+        default=None,
+        metadata={
+            "name": "DesignEventDate",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    design_event_date_time: None | DesignEventDateTime = field(
+        default=None,
+        metadata={
+            "name": "DesignEventDateTime",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
     )

@@ -23,33 +23,35 @@ class DesignRecordType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
-    choice: None | DesignBasicRecord | RecordTransfer | RecordChangeNameAddress | RecordLicence = (
-        field(
-            default=None,
-            metadata={
-                "type": "Elements",
-                "choices": (
-                    {
-                        "name": "DesignBasicRecord",
-                        "type": DesignBasicRecord,
-                        "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                    },
-                    {
-                        "name": "RecordTransfer",
-                        "type": RecordTransfer,
-                        "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                    },
-                    {
-                        "name": "RecordChangeNameAddress",
-                        "type": RecordChangeNameAddress,
-                        "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                    },
-                    {
-                        "name": "RecordLicence",
-                        "type": RecordLicence,
-                        "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                    },
-                ),
-            },
-        )
+    design_basic_record: None | DesignBasicRecord = field(
+        default=None,
+        metadata={
+            "name": "DesignBasicRecord",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    record_transfer: None | RecordTransfer = field(
+        default=None,
+        metadata={
+            "name": "RecordTransfer",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    record_change_name_address: None | RecordChangeNameAddress = field(
+        default=None,
+        metadata={
+            "name": "RecordChangeNameAddress",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    record_licence: None | RecordLicence = field(
+        default=None,
+        metadata={
+            "name": "RecordLicence",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
     )

@@ -12,23 +12,19 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Design"
 
 @dataclass(kw_only=True)
 class DesignRepresentationType:
-    design_representation_sheet_bag_or_view_bag: None | DesignRepresentationSheetBag | ViewBag = (
-        field(
-            default=None,
-            metadata={
-                "type": "Elements",
-                "choices": (
-                    {
-                        "name": "DesignRepresentationSheetBag",
-                        "type": DesignRepresentationSheetBag,
-                        "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                    },
-                    {
-                        "name": "ViewBag",
-                        "type": ViewBag,
-                        "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                    },
-                ),
-            },
-        )
+    design_representation_sheet_bag: None | DesignRepresentationSheetBag = field(
+        default=None,
+        metadata={
+            "name": "DesignRepresentationSheetBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    view_bag: None | ViewBag = field(
+        default=None,
+        metadata={
+            "name": "ViewBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
     )

@@ -12,21 +12,19 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Design"
 
 @dataclass(kw_only=True)
 class DesignerBagType:
-    party_identifier_bag_or_designer: list[PartyIdentifierBag | Designer] = field(
+    party_identifier_bag: list[PartyIdentifierBag] = field(
         default_factory=list,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "PartyIdentifierBag",
-                    "type": PartyIdentifierBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "Designer",
-                    "type": Designer,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-            ),
+            "name": "PartyIdentifierBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    designer: list[Designer] = field(
+        default_factory=list,
+        metadata={
+            "name": "Designer",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
         },
     )

@@ -20,23 +20,19 @@ class DivisionDesignIdentificationType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
         }
     )
-    registration_number_or_application_number: None | RegistrationNumber | ApplicationNumber = (
-        field(
-            default=None,
-            metadata={
-                "type": "Elements",
-                "choices": (
-                    {
-                        "name": "RegistrationNumber",
-                        "type": RegistrationNumber,
-                        "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                    },
-                    {
-                        "name": "ApplicationNumber",
-                        "type": ApplicationNumber,
-                        "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                    },
-                ),
-            },
-        )
+    registration_number: None | RegistrationNumber = field(
+        default=None,
+        metadata={
+            "name": "RegistrationNumber",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    application_number: None | ApplicationNumber = field(
+        default=None,
+        metadata={
+            "name": "ApplicationNumber",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
     )

@@ -28,121 +28,147 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Design"
 
 @dataclass(kw_only=True)
 class HagueCorrectContentType:
-    choice: (
-        None
-        | HagueRegistration
-        | HagueRenewal
-        | HagueExpiration
-        | HagueOwnershipChange
-        | HagueOwnershipChangeRefusal
-        | HagueOwnershipChangeRefusalWithdrawal
-        | HagueMerger
-        | HagueHolderNameAddressChange
-        | HagueCreatorNameAddressChange
-        | HagueRenunciation
-        | HagueLimitation
-        | HagueRefusal
-        | HagueRefusalWithdrawal
-        | HagueGrantProtection
-        | HagueInvalidation
-        | HagueCancellationNonPayment
-        | HagueCorrectionRefusal
-        | HagueCorrectionRefusalWithdrawal
-    ) = field(
+    hague_registration: None | HagueRegistration = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "HagueRegistration",
-                    "type": HagueRegistration,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "HagueRenewal",
-                    "type": HagueRenewal,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "HagueExpiration",
-                    "type": HagueExpiration,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "HagueOwnershipChange",
-                    "type": HagueOwnershipChange,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "HagueOwnershipChangeRefusal",
-                    "type": HagueOwnershipChangeRefusal,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "HagueOwnershipChangeRefusalWithdrawal",
-                    "type": HagueOwnershipChangeRefusalWithdrawal,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "HagueMerger",
-                    "type": HagueMerger,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "HagueHolderNameAddressChange",
-                    "type": HagueHolderNameAddressChange,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "HagueCreatorNameAddressChange",
-                    "type": HagueCreatorNameAddressChange,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "HagueRenunciation",
-                    "type": HagueRenunciation,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "HagueLimitation",
-                    "type": HagueLimitation,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "HagueRefusal",
-                    "type": HagueRefusal,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "HagueRefusalWithdrawal",
-                    "type": HagueRefusalWithdrawal,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "HagueGrantProtection",
-                    "type": HagueGrantProtection,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "HagueInvalidation",
-                    "type": HagueInvalidation,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "HagueCancellationNonPayment",
-                    "type": HagueCancellationNonPayment,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "HagueCorrectionRefusal",
-                    "type": HagueCorrectionRefusal,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "HagueCorrectionRefusalWithdrawal",
-                    "type": HagueCorrectionRefusalWithdrawal,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-            ),
+            "name": "HagueRegistration",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    hague_renewal: None | HagueRenewal = field(
+        default=None,
+        metadata={
+            "name": "HagueRenewal",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    hague_expiration: None | HagueExpiration = field(
+        default=None,
+        metadata={
+            "name": "HagueExpiration",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    hague_ownership_change: None | HagueOwnershipChange = field(
+        default=None,
+        metadata={
+            "name": "HagueOwnershipChange",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    hague_ownership_change_refusal: None | HagueOwnershipChangeRefusal = field(
+        default=None,
+        metadata={
+            "name": "HagueOwnershipChangeRefusal",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    hague_ownership_change_refusal_withdrawal: None | HagueOwnershipChangeRefusalWithdrawal = field(
+        default=None,
+        metadata={
+            "name": "HagueOwnershipChangeRefusalWithdrawal",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    hague_merger: None | HagueMerger = field(
+        default=None,
+        metadata={
+            "name": "HagueMerger",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    hague_holder_name_address_change: None | HagueHolderNameAddressChange = field(
+        default=None,
+        metadata={
+            "name": "HagueHolderNameAddressChange",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    hague_creator_name_address_change: None | HagueCreatorNameAddressChange = field(
+        default=None,
+        metadata={
+            "name": "HagueCreatorNameAddressChange",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    hague_renunciation: None | HagueRenunciation = field(
+        default=None,
+        metadata={
+            "name": "HagueRenunciation",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    hague_limitation: None | HagueLimitation = field(
+        default=None,
+        metadata={
+            "name": "HagueLimitation",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    hague_refusal: None | HagueRefusal = field(
+        default=None,
+        metadata={
+            "name": "HagueRefusal",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    hague_refusal_withdrawal: None | HagueRefusalWithdrawal = field(
+        default=None,
+        metadata={
+            "name": "HagueRefusalWithdrawal",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    hague_grant_protection: None | HagueGrantProtection = field(
+        default=None,
+        metadata={
+            "name": "HagueGrantProtection",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    hague_invalidation: None | HagueInvalidation = field(
+        default=None,
+        metadata={
+            "name": "HagueInvalidation",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    hague_cancellation_non_payment: None | HagueCancellationNonPayment = field(
+        default=None,
+        metadata={
+            "name": "HagueCancellationNonPayment",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    hague_correction_refusal: None | HagueCorrectionRefusal = field(
+        default=None,
+        metadata={
+            "name": "HagueCorrectionRefusal",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    hague_correction_refusal_withdrawal: None | HagueCorrectionRefusalWithdrawal = field(
+        default=None,
+        metadata={
+            "name": "HagueCorrectionRefusalWithdrawal",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
         },
     )

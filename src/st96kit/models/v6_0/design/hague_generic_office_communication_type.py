@@ -21,24 +21,20 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Design"
 
 @dataclass(kw_only=True)
 class HagueGenericOfficeCommunicationType:
-    international_registration_number_or_office_reference_identifier: (
-        None | InternationalRegistrationNumber | OfficeReferenceIdentifier
-    ) = field(
+    international_registration_number: None | InternationalRegistrationNumber = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "InternationalRegistrationNumber",
-                    "type": InternationalRegistrationNumber,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "OfficeReferenceIdentifier",
-                    "type": OfficeReferenceIdentifier,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "InternationalRegistrationNumber",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    office_reference_identifier: None | OfficeReferenceIdentifier = field(
+        default=None,
+        metadata={
+            "name": "OfficeReferenceIdentifier",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
     hague_generic_office_communication_category: HagueGenericOfficeCommunicationCategory = field(

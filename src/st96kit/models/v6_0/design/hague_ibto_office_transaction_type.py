@@ -12,22 +12,20 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Design"
 
 @dataclass(kw_only=True)
 class HagueIBToOfficeTransactionType:
-    hague_bulletin_or_hague_ibto_office_bag: None | HagueBulletin | HagueIBToOfficeBag = field(
+    hague_bulletin: None | HagueBulletin = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "HagueBulletin",
-                    "type": HagueBulletin,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "HagueIBToOfficeBag",
-                    "type": HagueIBToOfficeBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-            ),
+            "name": "HagueBulletin",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    hague_ibto_office_bag: None | HagueIBToOfficeBag = field(
+        default=None,
+        metadata={
+            "name": "HagueIBToOfficeBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
         },
     )
     st96_version: str = field(

@@ -72,30 +72,28 @@ class HagueIrregularityNotificationType:
             "sequence": 1,
         },
     )
-    correspondence_address_or_decision_grounds_bag_or_response_due_date: list[
-        CorrespondenceAddress | DecisionGroundsBag | ResponseDueDate
-    ] = field(
-        default_factory=list,
+    correspondence_address: None | CorrespondenceAddress = field(
+        default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "CorrespondenceAddress",
-                    "type": CorrespondenceAddress,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "DecisionGroundsBag",
-                    "type": DecisionGroundsBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "ResponseDueDate",
-                    "type": ResponseDueDate,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
-            "max_occurs": 3,
+            "name": "CorrespondenceAddress",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    decision_grounds_bag: None | DecisionGroundsBag = field(
+        default=None,
+        metadata={
+            "name": "DecisionGroundsBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    response_due_date: None | ResponseDueDate = field(
+        default=None,
+        metadata={
+            "name": "ResponseDueDate",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
     document_included_bag: list[DocumentIncludedBag] = field(

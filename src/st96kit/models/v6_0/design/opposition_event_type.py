@@ -38,23 +38,19 @@ class OppositionEventType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
-    opposition_event_date_or_opposition_event_date_time: (
-        None | OppositionEventDate | OppositionEventDateTime
-    ) = field(
+    opposition_event_date: None | OppositionEventDate = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "OppositionEventDate",
-                    "type": OppositionEventDate,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "OppositionEventDateTime",
-                    "type": OppositionEventDateTime,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "OppositionEventDate",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    opposition_event_date_time: None | OppositionEventDateTime = field(
+        default=None,
+        metadata={
+            "name": "OppositionEventDateTime",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )

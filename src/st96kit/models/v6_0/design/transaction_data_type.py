@@ -16,50 +16,52 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Design"
 
 @dataclass(kw_only=True)
 class TransactionDataType:
-    choice: (
-        None
-        | DesignApplicationBag
-        | DesignBag
-        | ApplicantBag
-        | RepresentativeBag
-        | DesignRecordBag
-        | DesignRecordRelationBag
-    ) = field(
+    design_application_bag: None | DesignApplicationBag = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "DesignApplicationBag",
-                    "type": DesignApplicationBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "DesignBag",
-                    "type": DesignBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "ApplicantBag",
-                    "type": ApplicantBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "RepresentativeBag",
-                    "type": RepresentativeBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "DesignRecordBag",
-                    "type": DesignRecordBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "DesignRecordRelationBag",
-                    "type": DesignRecordRelationBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-            ),
+            "name": "DesignApplicationBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    design_bag: None | DesignBag = field(
+        default=None,
+        metadata={
+            "name": "DesignBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    applicant_bag: None | ApplicantBag = field(
+        default=None,
+        metadata={
+            "name": "ApplicantBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    representative_bag: None | RepresentativeBag = field(
+        default=None,
+        metadata={
+            "name": "RepresentativeBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    design_record_bag: None | DesignRecordBag = field(
+        default=None,
+        metadata={
+            "name": "DesignRecordBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    design_record_relation_bag: None | DesignRecordRelationBag = field(
+        default=None,
+        metadata={
+            "name": "DesignRecordRelationBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
         },
     )
     st96_version: str = field(

@@ -84,22 +84,20 @@ class ViewType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
         },
     )
-    view_type_category_or_view_type_text_bag: None | ViewTypeCategory | ViewTypeTextBag = field(
+    view_type_category: None | ViewTypeCategory = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "ViewTypeCategory",
-                    "type": ViewTypeCategory,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-                {
-                    "name": "ViewTypeTextBag",
-                    "type": ViewTypeTextBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
-                },
-            ),
+            "name": "ViewTypeCategory",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
+        },
+    )
+    view_type_text_bag: None | ViewTypeTextBag = field(
+        default=None,
+        metadata={
+            "name": "ViewTypeTextBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Design",
         },
     )
     height_measure: None | HeightMeasure = field(

@@ -50,30 +50,28 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndica
 
 @dataclass(kw_only=True)
 class FeatureDescriptionType:
-    main_feature_description_text_or_production_description_text_or_feature_description_text: list[
-        MainFeatureDescriptionText | ProductionDescriptionText | FeatureDescriptionText
-    ] = field(
-        default_factory=list,
+    main_feature_description_text: None | MainFeatureDescriptionText = field(
+        default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "MainFeatureDescriptionText",
-                    "type": MainFeatureDescriptionText,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "ProductionDescriptionText",
-                    "type": ProductionDescriptionText,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "FeatureDescriptionText",
-                    "type": FeatureDescriptionText,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-            ),
-            "max_occurs": 2,
+            "name": "MainFeatureDescriptionText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    production_description_text: None | ProductionDescriptionText = field(
+        default=None,
+        metadata={
+            "name": "ProductionDescriptionText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    feature_description_text: None | FeatureDescriptionText = field(
+        default=None,
+        metadata={
+            "name": "FeatureDescriptionText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
         },
     )
     uniqueness_text: None | UniquenessText = field(

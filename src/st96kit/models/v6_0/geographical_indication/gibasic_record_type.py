@@ -38,34 +38,36 @@ class GIBasicRecordType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
         },
     )
-    choice: (
-        None | GIReferenceIdentifier | GIData | GIUserCertificateReference | GIUserCertificate
-    ) = field(
+    gireference_identifier: None | GIReferenceIdentifier = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "GIReferenceIdentifier",
-                    "type": GIReferenceIdentifier,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GIData",
-                    "type": GIData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GIUserCertificateReference",
-                    "type": GIUserCertificateReference,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GIUserCertificate",
-                    "type": GIUserCertificate,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-            ),
+            "name": "GIReferenceIdentifier",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    gidata: None | GIData = field(
+        default=None,
+        metadata={
+            "name": "GIData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    giuser_certificate_reference: None | GIUserCertificateReference = field(
+        default=None,
+        metadata={
+            "name": "GIUserCertificateReference",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    giuser_certificate: None | GIUserCertificate = field(
+        default=None,
+        metadata={
+            "name": "GIUserCertificate",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
         },
     )
     record_event_date: RecordEventDate = field(
@@ -82,22 +84,20 @@ class GIBasicRecordType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         }
     )
-    girecord_reason_text_or_reason_document: None | GIRecordReasonText | ReasonDocument = field(
+    girecord_reason_text: None | GIRecordReasonText = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "GIRecordReasonText",
-                    "type": GIRecordReasonText,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "ReasonDocument",
-                    "type": ReasonDocument,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
+            "name": "GIRecordReasonText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    reason_document: None | ReasonDocument = field(
+        default=None,
+        metadata={
+            "name": "ReasonDocument",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )
     id: None | str = field(

@@ -26,7 +26,7 @@ class GIChangeRecordType(GIBasicRecordType):
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
         }
     )
-    choice_1: list[
+    choice: list[
         ChangeSourceCategory
         | FactDecisionText
         | AffectedProductText

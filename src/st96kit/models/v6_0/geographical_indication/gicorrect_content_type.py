@@ -31,79 +31,91 @@ class GICorrectContentType:
             "min_occurs": 1,
         },
     )
-    choice: (
-        None
-        | GIData
-        | GIUserCertificateApplication
-        | GIRegistrationRecord
-        | GITransferRecord
-        | GICancellationRecord
-        | GIInvalidationRecord
-        | GIRefusalRecord
-        | GIChangeRecord
-        | GIOppositionRecord
-        | GIRenewalRecord
-        | GIPublicInquiryRecord
-    ) = field(
+    gidata: None | GIData = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "GIData",
-                    "type": GIData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GIUserCertificateApplication",
-                    "type": GIUserCertificateApplication,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GIRegistrationRecord",
-                    "type": GIRegistrationRecord,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GITransferRecord",
-                    "type": GITransferRecord,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GICancellationRecord",
-                    "type": GICancellationRecord,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GIInvalidationRecord",
-                    "type": GIInvalidationRecord,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GIRefusalRecord",
-                    "type": GIRefusalRecord,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GIChangeRecord",
-                    "type": GIChangeRecord,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GIOppositionRecord",
-                    "type": GIOppositionRecord,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GIRenewalRecord",
-                    "type": GIRenewalRecord,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GIPublicInquiryRecord",
-                    "type": GIPublicInquiryRecord,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-            ),
+            "name": "GIData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    giuser_certificate_application: None | GIUserCertificateApplication = field(
+        default=None,
+        metadata={
+            "name": "GIUserCertificateApplication",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    giregistration_record: None | GIRegistrationRecord = field(
+        default=None,
+        metadata={
+            "name": "GIRegistrationRecord",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    gitransfer_record: None | GITransferRecord = field(
+        default=None,
+        metadata={
+            "name": "GITransferRecord",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    gicancellation_record: None | GICancellationRecord = field(
+        default=None,
+        metadata={
+            "name": "GICancellationRecord",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    giinvalidation_record: None | GIInvalidationRecord = field(
+        default=None,
+        metadata={
+            "name": "GIInvalidationRecord",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    girefusal_record: None | GIRefusalRecord = field(
+        default=None,
+        metadata={
+            "name": "GIRefusalRecord",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    gichange_record: None | GIChangeRecord = field(
+        default=None,
+        metadata={
+            "name": "GIChangeRecord",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    giopposition_record: None | GIOppositionRecord = field(
+        default=None,
+        metadata={
+            "name": "GIOppositionRecord",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    girenewal_record: None | GIRenewalRecord = field(
+        default=None,
+        metadata={
+            "name": "GIRenewalRecord",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    gipublic_inquiry_record: None | GIPublicInquiryRecord = field(
+        default=None,
+        metadata={
+            "name": "GIPublicInquiryRecord",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
         },
     )

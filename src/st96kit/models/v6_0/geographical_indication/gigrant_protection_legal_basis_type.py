@@ -13,32 +13,28 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndica
 
 @dataclass(kw_only=True)
 class GIGrantProtectionLegalBasisType:
-    gilegal_basis_legislative_provision_or_gilegal_basis_judicial_decision_or_gilegal_basis_registration_office: (
-        None
-        | GILegalBasisLegislativeProvision
-        | GILegalBasisJudicialDecision
-        | GILegalBasisRegistrationOffice
-    ) = field(
+    gilegal_basis_legislative_provision: None | GILegalBasisLegislativeProvision = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "GILegalBasisLegislativeProvision",
-                    "type": GILegalBasisLegislativeProvision,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GILegalBasisJudicialDecision",
-                    "type": GILegalBasisJudicialDecision,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GILegalBasisRegistrationOffice",
-                    "type": GILegalBasisRegistrationOffice,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-            ),
+            "name": "GILegalBasisLegislativeProvision",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    gilegal_basis_judicial_decision: None | GILegalBasisJudicialDecision = field(
+        default=None,
+        metadata={
+            "name": "GILegalBasisJudicialDecision",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    gilegal_basis_registration_office: None | GILegalBasisRegistrationOffice = field(
+        default=None,
+        metadata={
+            "name": "GILegalBasisRegistrationOffice",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
         },
     )
     document_file_name: None | str = field(

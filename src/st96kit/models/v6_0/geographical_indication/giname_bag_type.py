@@ -14,22 +14,20 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndica
 
 @dataclass(kw_only=True)
 class GINameBagType:
-    giname_text_or_giname_rich_text: list[GINameText | GINameRichText] = field(
+    giname_text: list[GINameText] = field(
         default_factory=list,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "GINameText",
-                    "type": GINameText,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GINameRichText",
-                    "type": GINameRichText,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-            ),
+            "name": "GINameText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    giname_rich_text: list[GINameRichText] = field(
+        default_factory=list,
+        metadata={
+            "name": "GINameRichText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
         },
     )
     giname_transliteration_text: list[GINameTransliterationText] = field(

@@ -41,29 +41,28 @@ class GIPublicationType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
-    publication_page_or_publication_start_page_text_or_publication_end_page_text: list[
-        PublicationPage | PublicationStartPageText | PublicationEndPageText
-    ] = field(
+    publication_page: list[PublicationPage] = field(
         default_factory=list,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "PublicationPage",
-                    "type": PublicationPage,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "PublicationStartPageText",
-                    "type": PublicationStartPageText,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "PublicationEndPageText",
-                    "type": PublicationEndPageText,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-            ),
+            "name": "PublicationPage",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    publication_start_page_text: None | PublicationStartPageText = field(
+        default=None,
+        metadata={
+            "name": "PublicationStartPageText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    publication_end_page_text: None | PublicationEndPageText = field(
+        default=None,
+        metadata={
+            "name": "PublicationEndPageText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
         },
     )
     publication_amendment_reason_text: None | PublicationAmendmentReasonText = field(

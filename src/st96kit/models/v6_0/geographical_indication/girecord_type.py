@@ -19,67 +19,75 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndica
 
 @dataclass(kw_only=True)
 class GIRecordType:
-    choice: (
-        None
-        | GIRegistrationRecord
-        | GICancellationRecord
-        | GIInvalidationRecord
-        | GIRefusalRecord
-        | GIChangeRecord
-        | GICorrectionRecord
-        | GIOppositionRecord
-        | GIRenewalRecord
-        | GIPublicInquiryRecord
-    ) = field(
+    giregistration_record: None | GIRegistrationRecord = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "GIRegistrationRecord",
-                    "type": GIRegistrationRecord,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GICancellationRecord",
-                    "type": GICancellationRecord,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GIInvalidationRecord",
-                    "type": GIInvalidationRecord,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GIRefusalRecord",
-                    "type": GIRefusalRecord,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GIChangeRecord",
-                    "type": GIChangeRecord,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GICorrectionRecord",
-                    "type": GICorrectionRecord,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GIOppositionRecord",
-                    "type": GIOppositionRecord,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GIRenewalRecord",
-                    "type": GIRenewalRecord,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GIPublicInquiryRecord",
-                    "type": GIPublicInquiryRecord,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-            ),
+            "name": "GIRegistrationRecord",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    gicancellation_record: None | GICancellationRecord = field(
+        default=None,
+        metadata={
+            "name": "GICancellationRecord",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    giinvalidation_record: None | GIInvalidationRecord = field(
+        default=None,
+        metadata={
+            "name": "GIInvalidationRecord",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    girefusal_record: None | GIRefusalRecord = field(
+        default=None,
+        metadata={
+            "name": "GIRefusalRecord",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    gichange_record: None | GIChangeRecord = field(
+        default=None,
+        metadata={
+            "name": "GIChangeRecord",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    gicorrection_record: None | GICorrectionRecord = field(
+        default=None,
+        metadata={
+            "name": "GICorrectionRecord",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    giopposition_record: None | GIOppositionRecord = field(
+        default=None,
+        metadata={
+            "name": "GIOppositionRecord",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    girenewal_record: None | GIRenewalRecord = field(
+        default=None,
+        metadata={
+            "name": "GIRenewalRecord",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    gipublic_inquiry_record: None | GIPublicInquiryRecord = field(
+        default=None,
+        metadata={
+            "name": "GIPublicInquiryRecord",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
         },
     )

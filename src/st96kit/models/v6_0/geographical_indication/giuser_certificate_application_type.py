@@ -121,34 +121,36 @@ class GIUserCertificateApplicationType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
-    choice: list[
-        GIReferenceIdentifier | GIData | GIUserCertificateReference | GIUserCertificate
-    ] = field(
+    gireference_identifier: None | GIReferenceIdentifier = field(
+        default=None,
+        metadata={
+            "name": "GIReferenceIdentifier",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    gidata: None | GIData = field(
+        default=None,
+        metadata={
+            "name": "GIData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    giuser_certificate_reference: list[GIUserCertificateReference] = field(
         default_factory=list,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "GIReferenceIdentifier",
-                    "type": GIReferenceIdentifier,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GIData",
-                    "type": GIData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GIUserCertificateReference",
-                    "type": GIUserCertificateReference,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GIUserCertificate",
-                    "type": GIUserCertificate,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-            ),
+            "name": "GIUserCertificateReference",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    giuser_certificate: list[GIUserCertificate] = field(
+        default_factory=list,
+        metadata={
+            "name": "GIUserCertificate",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
         },
     )
     id: None | str = field(

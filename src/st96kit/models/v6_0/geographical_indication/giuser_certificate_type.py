@@ -54,22 +54,20 @@ class GIUserCertificateType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
-    gireference_identifier_or_gidata: None | GIReferenceIdentifier | GIData = field(
+    gireference_identifier: None | GIReferenceIdentifier = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "GIReferenceIdentifier",
-                    "type": GIReferenceIdentifier,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GIData",
-                    "type": GIData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-            ),
+            "name": "GIReferenceIdentifier",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    gidata: None | GIData = field(
+        default=None,
+        metadata={
+            "name": "GIData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
         },
     )
     gipublication_bag: None | GIPublicationBag = field(

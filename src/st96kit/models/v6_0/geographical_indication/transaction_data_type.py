@@ -17,56 +17,60 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndica
 
 @dataclass(kw_only=True)
 class TransactionDataType:
-    choice: (
-        None
-        | GIApplication
-        | GIUserCertificateApplication
-        | GIData
-        | GIUserCertificate
-        | GIRecordBag
-        | ApplicantBag
-        | RepresentativeBag
-    ) = field(
+    giapplication: None | GIApplication = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "GIApplication",
-                    "type": GIApplication,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GIUserCertificateApplication",
-                    "type": GIUserCertificateApplication,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GIData",
-                    "type": GIData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GIUserCertificate",
-                    "type": GIUserCertificate,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "GIRecordBag",
-                    "type": GIRecordBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "ApplicantBag",
-                    "type": ApplicantBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
-                },
-                {
-                    "name": "RepresentativeBag",
-                    "type": RepresentativeBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "GIApplication",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    giuser_certificate_application: None | GIUserCertificateApplication = field(
+        default=None,
+        metadata={
+            "name": "GIUserCertificateApplication",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    gidata: None | GIData = field(
+        default=None,
+        metadata={
+            "name": "GIData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    giuser_certificate: None | GIUserCertificate = field(
+        default=None,
+        metadata={
+            "name": "GIUserCertificate",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    girecord_bag: None | GIRecordBag = field(
+        default=None,
+        metadata={
+            "name": "GIRecordBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    applicant_bag: None | ApplicantBag = field(
+        default=None,
+        metadata={
+            "name": "ApplicantBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/GeographicalIndication",
+        },
+    )
+    representative_bag: None | RepresentativeBag = field(
+        default=None,
+        metadata={
+            "name": "RepresentativeBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
     st96_version: str = field(

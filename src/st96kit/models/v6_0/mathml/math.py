@@ -1733,854 +1733,1019 @@ class Math:
 
     @dataclass(kw_only=True)
     class Semantics:
-        choice: (
-            None
-            | Apply
-            | Bind
-            | Ci
-            | Cn
-            | Csymbol
-            | Cbytes
-            | Cerror
-            | Cs
-            | Share
-            | Piecewise
-            | Declare
-            | Fn
-            | Reln
-            | Interval
-            | Moment
-            | Log
-            | Ln
-            | Image
-            | Codomain
-            | Domain
-            | Ident
-            | Inverse
-            | Lambda
-            | Compose
-            | Quotient
-            | Divide
-            | Minus
-            | Power
-            | Rem
-            | Root
-            | Factorial
-            | Abs
-            | Conjugate
-            | Arg
-            | Real
-            | Imaginary
-            | Floor
-            | Ceiling
-            | Exp
-            | Min
-            | Max
-            | Lcm
-            | Gcd
-            | Times
-            | Plus
-            | Xor
-            | Or
-            | And
-            | Not
-            | Equivalent
-            | Implies
-            | Exists
-            | Forall
-            | Leq
-            | Geq
-            | Lt
-            | Gt
-            | Eq
-            | Tendsto
-            | Factorof
-            | Approx
-            | Neq
-            | Int
-            | Diff
-            | Partialdiff
-            | Laplacian
-            | Curl
-            | Grad
-            | Divergence
-            | List
-            | Set
-            | Cartesianproduct
-            | Intersect
-            | Uniontype
-            | Setdiff
-            | Notprsubset
-            | Notsubset
-            | Notin
-            | In
-            | Prsubset
-            | Subset
-            | Card
-            | Sum
-            | Product
-            | Limit
-            | Arctanh
-            | Arcsinh
-            | Arcsech
-            | Arcsec
-            | Arccsch
-            | Arccsc
-            | Arccoth
-            | Arccot
-            | Arccosh
-            | Arctan
-            | Arccos
-            | Arcsin
-            | Coth
-            | Csch
-            | Sech
-            | Tanh
-            | Cosh
-            | Sinh
-            | Cot
-            | Csc
-            | Sec
-            | Tan
-            | Cos
-            | Sin
-            | Mode
-            | Median
-            | Variance
-            | Sdev
-            | Mean
-            | Matrixrow
-            | Matrix
-            | Vector
-            | Transpose
-            | Determinant
-            | Selector
-            | Outerproduct
-            | Scalarproduct
-            | Vectorproduct
-            | Emptyset
-            | Primes
-            | Complexes
-            | Naturalnumbers
-            | Rationals
-            | Reals
-            | Integers
-            | Infinity
-            | Eulergamma
-            | Pi
-            | Falsetype
-            | Truetype
-            | Notanumber
-            | Imaginaryi
-            | Exponentiale
-            | Maction
-            | Mlongdiv
-            | Mstack
-            | Mtable
-            | Mmultiscripts
-            | Munderover
-            | Mover
-            | Munder
-            | Msubsup
-            | Msup
-            | Msub
-            | Menclose
-            | Mfenced
-            | Mphantom
-            | Mpadded
-            | Merror
-            | Mstyle
-            | Mroot
-            | Msqrt
-            | Mfrac
-            | Mrow
-            | Maligngroup
-            | Malignmark
-            | Ms
-            | Mspace
-            | Mtext
-            | Mo
-            | Mn
-            | Mi
-            | Math.Semantics
-        ) = field(
+        apply: None | Apply = field(
             default=None,
             metadata={
-                "type": "Elements",
-                "choices": (
-                    {
-                        "name": "apply",
-                        "type": Apply,
-                    },
-                    {
-                        "name": "bind",
-                        "type": Bind,
-                    },
-                    {
-                        "name": "ci",
-                        "type": Ci,
-                    },
-                    {
-                        "name": "cn",
-                        "type": Cn,
-                    },
-                    {
-                        "name": "csymbol",
-                        "type": Csymbol,
-                    },
-                    {
-                        "name": "cbytes",
-                        "type": Cbytes,
-                    },
-                    {
-                        "name": "cerror",
-                        "type": Cerror,
-                    },
-                    {
-                        "name": "cs",
-                        "type": Cs,
-                    },
-                    {
-                        "name": "share",
-                        "type": Share,
-                    },
-                    {
-                        "name": "piecewise",
-                        "type": Piecewise,
-                    },
-                    {
-                        "name": "declare",
-                        "type": Declare,
-                    },
-                    {
-                        "name": "fn",
-                        "type": Fn,
-                    },
-                    {
-                        "name": "reln",
-                        "type": Reln,
-                    },
-                    {
-                        "name": "interval",
-                        "type": Interval,
-                    },
-                    {
-                        "name": "moment",
-                        "type": Moment,
-                    },
-                    {
-                        "name": "log",
-                        "type": Log,
-                    },
-                    {
-                        "name": "ln",
-                        "type": Ln,
-                    },
-                    {
-                        "name": "image",
-                        "type": Image,
-                    },
-                    {
-                        "name": "codomain",
-                        "type": Codomain,
-                    },
-                    {
-                        "name": "domain",
-                        "type": Domain,
-                    },
-                    {
-                        "name": "ident",
-                        "type": Ident,
-                    },
-                    {
-                        "name": "inverse",
-                        "type": Inverse,
-                    },
-                    {
-                        "name": "lambda",
-                        "type": Lambda,
-                    },
-                    {
-                        "name": "compose",
-                        "type": Compose,
-                    },
-                    {
-                        "name": "quotient",
-                        "type": Quotient,
-                    },
-                    {
-                        "name": "divide",
-                        "type": Divide,
-                    },
-                    {
-                        "name": "minus",
-                        "type": Minus,
-                    },
-                    {
-                        "name": "power",
-                        "type": Power,
-                    },
-                    {
-                        "name": "rem",
-                        "type": Rem,
-                    },
-                    {
-                        "name": "root",
-                        "type": Root,
-                    },
-                    {
-                        "name": "factorial",
-                        "type": Factorial,
-                    },
-                    {
-                        "name": "abs",
-                        "type": Abs,
-                    },
-                    {
-                        "name": "conjugate",
-                        "type": Conjugate,
-                    },
-                    {
-                        "name": "arg",
-                        "type": Arg,
-                    },
-                    {
-                        "name": "real",
-                        "type": Real,
-                    },
-                    {
-                        "name": "imaginary",
-                        "type": Imaginary,
-                    },
-                    {
-                        "name": "floor",
-                        "type": Floor,
-                    },
-                    {
-                        "name": "ceiling",
-                        "type": Ceiling,
-                    },
-                    {
-                        "name": "exp",
-                        "type": Exp,
-                    },
-                    {
-                        "name": "min",
-                        "type": Min,
-                    },
-                    {
-                        "name": "max",
-                        "type": Max,
-                    },
-                    {
-                        "name": "lcm",
-                        "type": Lcm,
-                    },
-                    {
-                        "name": "gcd",
-                        "type": Gcd,
-                    },
-                    {
-                        "name": "times",
-                        "type": Times,
-                    },
-                    {
-                        "name": "plus",
-                        "type": Plus,
-                    },
-                    {
-                        "name": "xor",
-                        "type": Xor,
-                    },
-                    {
-                        "name": "or",
-                        "type": Or,
-                    },
-                    {
-                        "name": "and",
-                        "type": And,
-                    },
-                    {
-                        "name": "not",
-                        "type": Not,
-                    },
-                    {
-                        "name": "equivalent",
-                        "type": Equivalent,
-                    },
-                    {
-                        "name": "implies",
-                        "type": Implies,
-                    },
-                    {
-                        "name": "exists",
-                        "type": Exists,
-                    },
-                    {
-                        "name": "forall",
-                        "type": Forall,
-                    },
-                    {
-                        "name": "leq",
-                        "type": Leq,
-                    },
-                    {
-                        "name": "geq",
-                        "type": Geq,
-                    },
-                    {
-                        "name": "lt",
-                        "type": Lt,
-                    },
-                    {
-                        "name": "gt",
-                        "type": Gt,
-                    },
-                    {
-                        "name": "eq",
-                        "type": Eq,
-                    },
-                    {
-                        "name": "tendsto",
-                        "type": Tendsto,
-                    },
-                    {
-                        "name": "factorof",
-                        "type": Factorof,
-                    },
-                    {
-                        "name": "approx",
-                        "type": Approx,
-                    },
-                    {
-                        "name": "neq",
-                        "type": Neq,
-                    },
-                    {
-                        "name": "int",
-                        "type": Int,
-                    },
-                    {
-                        "name": "diff",
-                        "type": Diff,
-                    },
-                    {
-                        "name": "partialdiff",
-                        "type": Partialdiff,
-                    },
-                    {
-                        "name": "laplacian",
-                        "type": Laplacian,
-                    },
-                    {
-                        "name": "curl",
-                        "type": Curl,
-                    },
-                    {
-                        "name": "grad",
-                        "type": Grad,
-                    },
-                    {
-                        "name": "divergence",
-                        "type": Divergence,
-                    },
-                    {
-                        "name": "list",
-                        "type": List,
-                    },
-                    {
-                        "name": "set",
-                        "type": Set,
-                    },
-                    {
-                        "name": "cartesianproduct",
-                        "type": Cartesianproduct,
-                    },
-                    {
-                        "name": "intersect",
-                        "type": Intersect,
-                    },
-                    {
-                        "name": "union",
-                        "type": Uniontype,
-                    },
-                    {
-                        "name": "setdiff",
-                        "type": Setdiff,
-                    },
-                    {
-                        "name": "notprsubset",
-                        "type": Notprsubset,
-                    },
-                    {
-                        "name": "notsubset",
-                        "type": Notsubset,
-                    },
-                    {
-                        "name": "notin",
-                        "type": Notin,
-                    },
-                    {
-                        "name": "in",
-                        "type": In,
-                    },
-                    {
-                        "name": "prsubset",
-                        "type": Prsubset,
-                    },
-                    {
-                        "name": "subset",
-                        "type": Subset,
-                    },
-                    {
-                        "name": "card",
-                        "type": Card,
-                    },
-                    {
-                        "name": "sum",
-                        "type": Sum,
-                    },
-                    {
-                        "name": "product",
-                        "type": Product,
-                    },
-                    {
-                        "name": "limit",
-                        "type": Limit,
-                    },
-                    {
-                        "name": "arctanh",
-                        "type": Arctanh,
-                    },
-                    {
-                        "name": "arcsinh",
-                        "type": Arcsinh,
-                    },
-                    {
-                        "name": "arcsech",
-                        "type": Arcsech,
-                    },
-                    {
-                        "name": "arcsec",
-                        "type": Arcsec,
-                    },
-                    {
-                        "name": "arccsch",
-                        "type": Arccsch,
-                    },
-                    {
-                        "name": "arccsc",
-                        "type": Arccsc,
-                    },
-                    {
-                        "name": "arccoth",
-                        "type": Arccoth,
-                    },
-                    {
-                        "name": "arccot",
-                        "type": Arccot,
-                    },
-                    {
-                        "name": "arccosh",
-                        "type": Arccosh,
-                    },
-                    {
-                        "name": "arctan",
-                        "type": Arctan,
-                    },
-                    {
-                        "name": "arccos",
-                        "type": Arccos,
-                    },
-                    {
-                        "name": "arcsin",
-                        "type": Arcsin,
-                    },
-                    {
-                        "name": "coth",
-                        "type": Coth,
-                    },
-                    {
-                        "name": "csch",
-                        "type": Csch,
-                    },
-                    {
-                        "name": "sech",
-                        "type": Sech,
-                    },
-                    {
-                        "name": "tanh",
-                        "type": Tanh,
-                    },
-                    {
-                        "name": "cosh",
-                        "type": Cosh,
-                    },
-                    {
-                        "name": "sinh",
-                        "type": Sinh,
-                    },
-                    {
-                        "name": "cot",
-                        "type": Cot,
-                    },
-                    {
-                        "name": "csc",
-                        "type": Csc,
-                    },
-                    {
-                        "name": "sec",
-                        "type": Sec,
-                    },
-                    {
-                        "name": "tan",
-                        "type": Tan,
-                    },
-                    {
-                        "name": "cos",
-                        "type": Cos,
-                    },
-                    {
-                        "name": "sin",
-                        "type": Sin,
-                    },
-                    {
-                        "name": "mode",
-                        "type": Mode,
-                    },
-                    {
-                        "name": "median",
-                        "type": Median,
-                    },
-                    {
-                        "name": "variance",
-                        "type": Variance,
-                    },
-                    {
-                        "name": "sdev",
-                        "type": Sdev,
-                    },
-                    {
-                        "name": "mean",
-                        "type": Mean,
-                    },
-                    {
-                        "name": "matrixrow",
-                        "type": Matrixrow,
-                    },
-                    {
-                        "name": "matrix",
-                        "type": Matrix,
-                    },
-                    {
-                        "name": "vector",
-                        "type": Vector,
-                    },
-                    {
-                        "name": "transpose",
-                        "type": Transpose,
-                    },
-                    {
-                        "name": "determinant",
-                        "type": Determinant,
-                    },
-                    {
-                        "name": "selector",
-                        "type": Selector,
-                    },
-                    {
-                        "name": "outerproduct",
-                        "type": Outerproduct,
-                    },
-                    {
-                        "name": "scalarproduct",
-                        "type": Scalarproduct,
-                    },
-                    {
-                        "name": "vectorproduct",
-                        "type": Vectorproduct,
-                    },
-                    {
-                        "name": "emptyset",
-                        "type": Emptyset,
-                    },
-                    {
-                        "name": "primes",
-                        "type": Primes,
-                    },
-                    {
-                        "name": "complexes",
-                        "type": Complexes,
-                    },
-                    {
-                        "name": "naturalnumbers",
-                        "type": Naturalnumbers,
-                    },
-                    {
-                        "name": "rationals",
-                        "type": Rationals,
-                    },
-                    {
-                        "name": "reals",
-                        "type": Reals,
-                    },
-                    {
-                        "name": "integers",
-                        "type": Integers,
-                    },
-                    {
-                        "name": "infinity",
-                        "type": Infinity,
-                    },
-                    {
-                        "name": "eulergamma",
-                        "type": Eulergamma,
-                    },
-                    {
-                        "name": "pi",
-                        "type": Pi,
-                    },
-                    {
-                        "name": "false",
-                        "type": Falsetype,
-                    },
-                    {
-                        "name": "true",
-                        "type": Truetype,
-                    },
-                    {
-                        "name": "notanumber",
-                        "type": Notanumber,
-                    },
-                    {
-                        "name": "imaginaryi",
-                        "type": Imaginaryi,
-                    },
-                    {
-                        "name": "exponentiale",
-                        "type": Exponentiale,
-                    },
-                    {
-                        "name": "maction",
-                        "type": Maction,
-                    },
-                    {
-                        "name": "mlongdiv",
-                        "type": Mlongdiv,
-                    },
-                    {
-                        "name": "mstack",
-                        "type": Mstack,
-                    },
-                    {
-                        "name": "mtable",
-                        "type": Mtable,
-                    },
-                    {
-                        "name": "mmultiscripts",
-                        "type": Mmultiscripts,
-                    },
-                    {
-                        "name": "munderover",
-                        "type": Munderover,
-                    },
-                    {
-                        "name": "mover",
-                        "type": Mover,
-                    },
-                    {
-                        "name": "munder",
-                        "type": Munder,
-                    },
-                    {
-                        "name": "msubsup",
-                        "type": Msubsup,
-                    },
-                    {
-                        "name": "msup",
-                        "type": Msup,
-                    },
-                    {
-                        "name": "msub",
-                        "type": Msub,
-                    },
-                    {
-                        "name": "menclose",
-                        "type": Menclose,
-                    },
-                    {
-                        "name": "mfenced",
-                        "type": Mfenced,
-                    },
-                    {
-                        "name": "mphantom",
-                        "type": Mphantom,
-                    },
-                    {
-                        "name": "mpadded",
-                        "type": Mpadded,
-                    },
-                    {
-                        "name": "merror",
-                        "type": Merror,
-                    },
-                    {
-                        "name": "mstyle",
-                        "type": Mstyle,
-                    },
-                    {
-                        "name": "mroot",
-                        "type": Mroot,
-                    },
-                    {
-                        "name": "msqrt",
-                        "type": Msqrt,
-                    },
-                    {
-                        "name": "mfrac",
-                        "type": Mfrac,
-                    },
-                    {
-                        "name": "mrow",
-                        "type": Mrow,
-                    },
-                    {
-                        "name": "maligngroup",
-                        "type": Maligngroup,
-                    },
-                    {
-                        "name": "malignmark",
-                        "type": Malignmark,
-                    },
-                    {
-                        "name": "ms",
-                        "type": Ms,
-                    },
-                    {
-                        "name": "mspace",
-                        "type": Mspace,
-                    },
-                    {
-                        "name": "mtext",
-                        "type": Mtext,
-                    },
-                    {
-                        "name": "mo",
-                        "type": Mo,
-                    },
-                    {
-                        "name": "mn",
-                        "type": Mn,
-                    },
-                    {
-                        "name": "mi",
-                        "type": Mi,
-                    },
-                    {
-                        "name": "semantics",
-                        "type": ForwardRef("Math.Semantics"),
-                    },
-                ),
+                "type": "Element",
+            },
+        )
+        bind: None | Bind = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        ci: None | Ci = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        cn: None | Cn = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        csymbol: None | Csymbol = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        cbytes: None | Cbytes = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        cerror: None | Cerror = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        cs: None | Cs = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        share: None | Share = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        piecewise: None | Piecewise = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        declare: None | Declare = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        fn: None | Fn = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        reln: None | Reln = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        interval: None | Interval = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        moment: None | Moment = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        log: None | Log = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        ln: None | Ln = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        image: None | Image = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        codomain: None | Codomain = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        domain: None | Domain = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        ident: None | Ident = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        inverse: None | Inverse = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        lambda_value: None | Lambda = field(
+            default=None,
+            metadata={
+                "name": "lambda",
+                "type": "Element",
+            },
+        )
+        compose: None | Compose = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        quotient: None | Quotient = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        divide: None | Divide = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        minus: None | Minus = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        power: None | Power = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        rem: None | Rem = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        root: None | Root = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        factorial: None | Factorial = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        abs: None | Abs = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        conjugate: None | Conjugate = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        arg: None | Arg = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        real: None | Real = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        imaginary: None | Imaginary = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        floor: None | Floor = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        ceiling: None | Ceiling = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        exp: None | Exp = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        min: None | Min = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        max: None | Max = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        lcm: None | Lcm = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        gcd: None | Gcd = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        times: None | Times = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        plus: None | Plus = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        xor: None | Xor = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        or_value: None | Or = field(
+            default=None,
+            metadata={
+                "name": "or",
+                "type": "Element",
+            },
+        )
+        and_value: None | And = field(
+            default=None,
+            metadata={
+                "name": "and",
+                "type": "Element",
+            },
+        )
+        not_value: None | Not = field(
+            default=None,
+            metadata={
+                "name": "not",
+                "type": "Element",
+            },
+        )
+        equivalent: None | Equivalent = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        implies: None | Implies = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        exists: None | Exists = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        forall: None | Forall = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        leq: None | Leq = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        geq: None | Geq = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        lt: None | Lt = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        gt: None | Gt = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        eq: None | Eq = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        tendsto: None | Tendsto = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        factorof: None | Factorof = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        approx: None | Approx = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        neq: None | Neq = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        int_value: None | Int = field(
+            default=None,
+            metadata={
+                "name": "int",
+                "type": "Element",
+            },
+        )
+        diff: None | Diff = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        partialdiff: None | Partialdiff = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        laplacian: None | Laplacian = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        curl: None | Curl = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        grad: None | Grad = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        divergence: None | Divergence = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        list_value: None | List = field(
+            default=None,
+            metadata={
+                "name": "list",
+                "type": "Element",
+            },
+        )
+        set: None | Set = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        cartesianproduct: None | Cartesianproduct = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        intersect: None | Intersect = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        union: None | Uniontype = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        setdiff: None | Setdiff = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        notprsubset: None | Notprsubset = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        notsubset: None | Notsubset = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        notin: None | Notin = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        in_value: None | In = field(
+            default=None,
+            metadata={
+                "name": "in",
+                "type": "Element",
+            },
+        )
+        prsubset: None | Prsubset = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        subset: None | Subset = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        card: None | Card = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        sum: None | Sum = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        product: None | Product = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        limit: None | Limit = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        arctanh: None | Arctanh = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        arcsinh: None | Arcsinh = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        arcsech: None | Arcsech = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        arcsec: None | Arcsec = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        arccsch: None | Arccsch = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        arccsc: None | Arccsc = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        arccoth: None | Arccoth = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        arccot: None | Arccot = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        arccosh: None | Arccosh = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        arctan: None | Arctan = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        arccos: None | Arccos = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        arcsin: None | Arcsin = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        coth: None | Coth = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        csch: None | Csch = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        sech: None | Sech = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        tanh: None | Tanh = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        cosh: None | Cosh = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        sinh: None | Sinh = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        cot: None | Cot = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        csc: None | Csc = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        sec: None | Sec = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        tan: None | Tan = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        cos: None | Cos = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        sin: None | Sin = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        mode: None | Mode = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        median: None | Median = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        variance: None | Variance = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        sdev: None | Sdev = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        mean: None | Mean = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        matrixrow: None | Matrixrow = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        matrix: None | Matrix = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        vector: None | Vector = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        transpose: None | Transpose = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        determinant: None | Determinant = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        selector: None | Selector = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        outerproduct: None | Outerproduct = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        scalarproduct: None | Scalarproduct = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        vectorproduct: None | Vectorproduct = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        emptyset: None | Emptyset = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        primes: None | Primes = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        complexes: None | Complexes = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        naturalnumbers: None | Naturalnumbers = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        rationals: None | Rationals = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        reals: None | Reals = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        integers: None | Integers = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        infinity: None | Infinity = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        eulergamma: None | Eulergamma = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        pi: None | Pi = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        false: None | Falsetype = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        true: None | Truetype = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        notanumber: None | Notanumber = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        imaginaryi: None | Imaginaryi = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        exponentiale: None | Exponentiale = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        maction: None | Maction = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        mlongdiv: None | Mlongdiv = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        mstack: None | Mstack = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        mtable: None | Mtable = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        mmultiscripts: None | Mmultiscripts = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        munderover: None | Munderover = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        mover: None | Mover = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        munder: None | Munder = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        msubsup: None | Msubsup = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        msup: None | Msup = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        msub: None | Msub = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        menclose: None | Menclose = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        mfenced: None | Mfenced = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        mphantom: None | Mphantom = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        mpadded: None | Mpadded = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        merror: None | Merror = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        mstyle: None | Mstyle = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        mroot: None | Mroot = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        msqrt: None | Msqrt = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        mfrac: None | Mfrac = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        mrow: None | Mrow = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        maligngroup: None | Maligngroup = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        malignmark: None | Malignmark = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        ms: None | Ms = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        mspace: None | Mspace = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        mtext: None | Mtext = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        mo: None | Mo = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        mn: None | Mn = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        mi: None | Mi = field(
+            default=None,
+            metadata={
+                "type": "Element",
+            },
+        )
+        semantics: None | Math.Semantics = field(
+            default=None,
+            metadata={
+                "type": "Element",
             },
         )
         annotation_or_annotation_xml: list[Annotation | Annotationxml] = field(

@@ -24,20 +24,16 @@ class Mtable:
         name = "mtable"
         namespace = "http://www.w3.org/1998/Math/MathML3"
 
-    mtr_or_mlabeledtr: list[Mtr | Mlabeledtr] = field(
+    mtr: list[Mtr] = field(
         default_factory=list,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "mtr",
-                    "type": Mtr,
-                },
-                {
-                    "name": "mlabeledtr",
-                    "type": Mlabeledtr,
-                },
-            ),
+            "type": "Element",
+        },
+    )
+    mlabeledtr: list[Mlabeledtr] = field(
+        default_factory=list,
+        metadata={
+            "type": "Element",
         },
     )
     id: None | str = field(

@@ -13,28 +13,27 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Patent"
 
 @dataclass(kw_only=True)
 class ApplicantIntentType:
-    assignment_intent_indicator_or_licencing_intent_indicator_or_technology_guidance_indicator: (
-        None | AssignmentIntentIndicator | LicencingIntentIndicator | TechnologyGuidanceIndicator
-    ) = field(
+    assignment_intent_indicator: None | AssignmentIntentIndicator = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "AssignmentIntentIndicator",
-                    "type": AssignmentIntentIndicator,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "LicencingIntentIndicator",
-                    "type": LicencingIntentIndicator,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "TechnologyGuidanceIndicator",
-                    "type": TechnologyGuidanceIndicator,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-            ),
+            "name": "AssignmentIntentIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    licencing_intent_indicator: None | LicencingIntentIndicator = field(
+        default=None,
+        metadata={
+            "name": "LicencingIntentIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    technology_guidance_indicator: None | TechnologyGuidanceIndicator = field(
+        default=None,
+        metadata={
+            "name": "TechnologyGuidanceIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
         },
     )

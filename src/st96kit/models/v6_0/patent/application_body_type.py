@@ -22,67 +22,76 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Patent"
 
 @dataclass(kw_only=True)
 class ApplicationBodyType:
-    choice: list[
-        PageImage
-        | DocumentURI
-        | Description
-        | ClaimStatement
-        | Claims
-        | Abstract
-        | Drawings
-        | EndnoteBag
-        | FootnoteBag
-    ] = field(
+    page_image: list[PageImage] = field(
         default_factory=list,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "PageImage",
-                    "type": PageImage,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "DocumentURI",
-                    "type": DocumentURI,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "Description",
-                    "type": Description,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "ClaimStatement",
-                    "type": ClaimStatement,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "Claims",
-                    "type": Claims,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "Abstract",
-                    "type": Abstract,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "Drawings",
-                    "type": Drawings,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "EndnoteBag",
-                    "type": EndnoteBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "FootnoteBag",
-                    "type": FootnoteBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "PageImage",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    document_uri: list[DocumentURI] = field(
+        default_factory=list,
+        metadata={
+            "name": "DocumentURI",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    description: None | Description = field(
+        default=None,
+        metadata={
+            "name": "Description",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    claim_statement: None | ClaimStatement = field(
+        default=None,
+        metadata={
+            "name": "ClaimStatement",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    claims: None | Claims = field(
+        default=None,
+        metadata={
+            "name": "Claims",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    abstract: None | Abstract = field(
+        default=None,
+        metadata={
+            "name": "Abstract",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    drawings: None | Drawings = field(
+        default=None,
+        metadata={
+            "name": "Drawings",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    endnote_bag: None | EndnoteBag = field(
+        default=None,
+        metadata={
+            "name": "EndnoteBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    footnote_bag: None | FootnoteBag = field(
+        default=None,
+        metadata={
+            "name": "FootnoteBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
     id: None | str = field(

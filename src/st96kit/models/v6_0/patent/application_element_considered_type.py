@@ -14,36 +14,37 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Patent"
 
 @dataclass(kw_only=True)
 class ApplicationElementConsideredType:
-    choice: list[DescriptionPageBag | DWGPageBag | ClaimNumberBag | AsFiledApplicationIndicator] = (
-        field(
-            default_factory=list,
-            metadata={
-                "type": "Elements",
-                "choices": (
-                    {
-                        "name": "DescriptionPageBag",
-                        "type": DescriptionPageBag,
-                        "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                    },
-                    {
-                        "name": "DWGPageBag",
-                        "type": DWGPageBag,
-                        "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                    },
-                    {
-                        "name": "ClaimNumberBag",
-                        "type": ClaimNumberBag,
-                        "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                    },
-                    {
-                        "name": "AsFiledApplicationIndicator",
-                        "type": AsFiledApplicationIndicator,
-                        "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                    },
-                ),
-                "max_occurs": 3,
-            },
-        )
+    description_page_bag: None | DescriptionPageBag = field(
+        default=None,
+        metadata={
+            "name": "DescriptionPageBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    dwgpage_bag: None | DWGPageBag = field(
+        default=None,
+        metadata={
+            "name": "DWGPageBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    claim_number_bag: None | ClaimNumberBag = field(
+        default=None,
+        metadata={
+            "name": "ClaimNumberBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    as_filed_application_indicator: None | AsFiledApplicationIndicator = field(
+        default=None,
+        metadata={
+            "name": "AsFiledApplicationIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
     )
     id: None | str = field(
         default=None,

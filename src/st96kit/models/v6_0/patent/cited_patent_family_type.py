@@ -20,25 +20,21 @@ class CitedPatentFamilyType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         }
     )
-    patent_family_member_or_patent_family_text: None | PatentFamilyMember | PatentFamilyText = (
-        field(
-            default=None,
-            metadata={
-                "type": "Elements",
-                "choices": (
-                    {
-                        "name": "PatentFamilyMember",
-                        "type": PatentFamilyMember,
-                        "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                    },
-                    {
-                        "name": "PatentFamilyText",
-                        "type": PatentFamilyText,
-                        "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                    },
-                ),
-            },
-        )
+    patent_family_member: None | PatentFamilyMember = field(
+        default=None,
+        metadata={
+            "name": "PatentFamilyMember",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    patent_family_text: None | PatentFamilyText = field(
+        default=None,
+        metadata={
+            "name": "PatentFamilyText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
     )
     id: None | str = field(
         default=None,

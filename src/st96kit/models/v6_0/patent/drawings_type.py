@@ -13,27 +13,28 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Patent"
 
 @dataclass(kw_only=True)
 class DrawingsType:
-    page_image_or_document_uri_or_figure: list[PageImage | DocumentURI | Figure] = field(
+    page_image: list[PageImage] = field(
         default_factory=list,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "PageImage",
-                    "type": PageImage,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "DocumentURI",
-                    "type": DocumentURI,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "Figure",
-                    "type": Figure,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-            ),
+            "name": "PageImage",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    document_uri: list[DocumentURI] = field(
+        default_factory=list,
+        metadata={
+            "name": "DocumentURI",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    figure: list[Figure] = field(
+        default_factory=list,
+        metadata={
+            "name": "Figure",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
         },
     )
     id: None | str = field(

@@ -31,22 +31,20 @@ class EarlierSearchType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
         },
     )
-    search_complete_date_or_mail_date: None | SearchCompleteDate | MailDate = field(
+    search_complete_date: None | SearchCompleteDate = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "SearchCompleteDate",
-                    "type": SearchCompleteDate,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "MailDate",
-                    "type": MailDate,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "SearchCompleteDate",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    mail_date: None | MailDate = field(
+        default=None,
+        metadata={
+            "name": "MailDate",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
     id: None | str = field(

@@ -12,22 +12,20 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Patent"
 
 @dataclass(kw_only=True)
 class EstablishedAbstractType:
-    as_filed_approval_indicator_or_abstract: None | AsFiledApprovalIndicator | Abstract = field(
+    as_filed_approval_indicator: None | AsFiledApprovalIndicator = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "AsFiledApprovalIndicator",
-                    "type": AsFiledApprovalIndicator,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "Abstract",
-                    "type": Abstract,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-            ),
+            "name": "AsFiledApprovalIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    abstract: None | Abstract = field(
+        default=None,
+        metadata={
+            "name": "Abstract",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
         },
     )
     id: None | str = field(

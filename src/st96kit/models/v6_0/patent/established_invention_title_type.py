@@ -12,24 +12,20 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Patent"
 
 @dataclass(kw_only=True)
 class EstablishedInventionTitleType:
-    as_filed_approval_indicator_or_invention_title: (
-        None | AsFiledApprovalIndicator | InventionTitle
-    ) = field(
+    as_filed_approval_indicator: None | AsFiledApprovalIndicator = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "AsFiledApprovalIndicator",
-                    "type": AsFiledApprovalIndicator,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "InventionTitle",
-                    "type": InventionTitle,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-            ),
+            "name": "AsFiledApprovalIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    invention_title: None | InventionTitle = field(
+        default=None,
+        metadata={
+            "name": "InventionTitle",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
         },
     )
     id: None | str = field(

@@ -12,24 +12,20 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Patent"
 
 @dataclass(kw_only=True)
 class EstablishedPublishFigureType:
-    none_publish_figure_indicator_or_search_report_publish_figure: (
-        None | NonePublishFigureIndicator | SearchReportPublishFigure
-    ) = field(
+    none_publish_figure_indicator: None | NonePublishFigureIndicator = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "NonePublishFigureIndicator",
-                    "type": NonePublishFigureIndicator,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "SearchReportPublishFigure",
-                    "type": SearchReportPublishFigure,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-            ),
+            "name": "NonePublishFigureIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    search_report_publish_figure: None | SearchReportPublishFigure = field(
+        default=None,
+        metadata={
+            "name": "SearchReportPublishFigure",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
         },
     )
     id: None | str = field(

@@ -25,104 +25,124 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Patent"
 
 @dataclass(kw_only=True)
 class IPCRClassificationType:
-    choice: list[
-        PatentClassificationText
-        | ClassificationVersionDate
-        | PatentClassificationLevelCode
-        | SymbolPositionCode
-        | IPCClassificationValueCode
-        | ActionDate
-        | IPCClassificationStatusCode
-        | PatentClassificationDataSourceCode
-        | GeneratingOfficeCode
-        | PatentClassificationSymbolText
-        | Section
-        | Class
-        | Subclass
-        | MainGroup
-        | Subgroup
-    ] = field(
-        default_factory=list,
+    patent_classification_text: None | PatentClassificationText = field(
+        default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "PatentClassificationText",
-                    "type": PatentClassificationText,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "ClassificationVersionDate",
-                    "type": ClassificationVersionDate,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "PatentClassificationLevelCode",
-                    "type": PatentClassificationLevelCode,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "SymbolPositionCode",
-                    "type": SymbolPositionCode,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "IPCClassificationValueCode",
-                    "type": IPCClassificationValueCode,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "ActionDate",
-                    "type": ActionDate,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "IPCClassificationStatusCode",
-                    "type": IPCClassificationStatusCode,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "PatentClassificationDataSourceCode",
-                    "type": PatentClassificationDataSourceCode,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "GeneratingOfficeCode",
-                    "type": GeneratingOfficeCode,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "PatentClassificationSymbolText",
-                    "type": PatentClassificationSymbolText,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "Section",
-                    "type": Section,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "Class",
-                    "type": Class,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "Subclass",
-                    "type": Subclass,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "MainGroup",
-                    "type": MainGroup,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "Subgroup",
-                    "type": Subgroup,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-            ),
-            "max_occurs": 13,
+            "name": "PatentClassificationText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    classification_version_date: None | ClassificationVersionDate = field(
+        default=None,
+        metadata={
+            "name": "ClassificationVersionDate",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    patent_classification_level_code: None | PatentClassificationLevelCode = field(
+        default=None,
+        metadata={
+            "name": "PatentClassificationLevelCode",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    symbol_position_code: None | SymbolPositionCode = field(
+        default=None,
+        metadata={
+            "name": "SymbolPositionCode",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    ipcclassification_value_code: None | IPCClassificationValueCode = field(
+        default=None,
+        metadata={
+            "name": "IPCClassificationValueCode",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    action_date: None | ActionDate = field(
+        default=None,
+        metadata={
+            "name": "ActionDate",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    ipcclassification_status_code: None | IPCClassificationStatusCode = field(
+        default=None,
+        metadata={
+            "name": "IPCClassificationStatusCode",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    patent_classification_data_source_code: None | PatentClassificationDataSourceCode = field(
+        default=None,
+        metadata={
+            "name": "PatentClassificationDataSourceCode",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    generating_office_code: None | GeneratingOfficeCode = field(
+        default=None,
+        metadata={
+            "name": "GeneratingOfficeCode",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    patent_classification_symbol_text: None | PatentClassificationSymbolText = field(
+        default=None,
+        metadata={
+            "name": "PatentClassificationSymbolText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    section: None | Section = field(
+        default=None,
+        metadata={
+            "name": "Section",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    class_value: None | Class = field(
+        default=None,
+        metadata={
+            "name": "Class",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    subclass: None | Subclass = field(
+        default=None,
+        metadata={
+            "name": "Subclass",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    main_group: None | MainGroup = field(
+        default=None,
+        metadata={
+            "name": "MainGroup",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    subgroup: None | Subgroup = field(
+        default=None,
+        metadata={
+            "name": "Subgroup",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
         },
     )
     id: None | str = field(

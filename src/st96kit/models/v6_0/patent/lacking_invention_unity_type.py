@@ -26,24 +26,20 @@ class LackingInventionUnityType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
         },
     )
-    invention_unity_compliance_indicator_or_invention_unity_incompliance_reason: (
-        None | InventionUnityComplianceIndicator | InventionUnityIncomplianceReason
-    ) = field(
+    invention_unity_compliance_indicator: None | InventionUnityComplianceIndicator = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "InventionUnityComplianceIndicator",
-                    "type": InventionUnityComplianceIndicator,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "InventionUnityIncomplianceReason",
-                    "type": InventionUnityIncomplianceReason,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-            ),
+            "name": "InventionUnityComplianceIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    invention_unity_incompliance_reason: None | InventionUnityIncomplianceReason = field(
+        default=None,
+        metadata={
+            "name": "InventionUnityIncomplianceReason",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
         },
     )
     report_covered_claim_bag: ReportCoveredClaimBag = field(

@@ -12,24 +12,20 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Patent"
 
 @dataclass(kw_only=True)
 class LanguageBasisType:
-    filing_language_indicator_or_translation_language_code: (
-        None | FilingLanguageIndicator | TranslationLanguageCode
-    ) = field(
+    filing_language_indicator: None | FilingLanguageIndicator = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "FilingLanguageIndicator",
-                    "type": FilingLanguageIndicator,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "TranslationLanguageCode",
-                    "type": TranslationLanguageCode,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-            ),
+            "name": "FilingLanguageIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    translation_language_code: None | TranslationLanguageCode = field(
+        default=None,
+        metadata={
+            "name": "TranslationLanguageCode",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
         },
     )
     id: None | str = field(

@@ -13,30 +13,28 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Patent"
 
 @dataclass(kw_only=True)
 class MainFurtherNationalClassificationType:
-    patent_classification_text_or_national_class_or_national_subclass: list[
-        PatentClassificationText | NationalClass | NationalSubclass
-    ] = field(
-        default_factory=list,
+    patent_classification_text: None | PatentClassificationText = field(
+        default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "PatentClassificationText",
-                    "type": PatentClassificationText,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "NationalClass",
-                    "type": NationalClass,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "NationalSubclass",
-                    "type": NationalSubclass,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-            ),
-            "max_occurs": 2,
+            "name": "PatentClassificationText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    national_class: None | NationalClass = field(
+        default=None,
+        metadata={
+            "name": "NationalClass",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    national_subclass: None | NationalSubclass = field(
+        default=None,
+        metadata={
+            "name": "NationalSubclass",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
         },
     )
     id: None | str = field(

@@ -20,22 +20,20 @@ class PatentFamilyType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
         }
     )
-    patent_family_member_or_patent_family_text: list[PatentFamilyMember | PatentFamilyText] = field(
+    patent_family_member: list[PatentFamilyMember] = field(
         default_factory=list,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "PatentFamilyMember",
-                    "type": PatentFamilyMember,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "PatentFamilyText",
-                    "type": PatentFamilyText,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-            ),
+            "name": "PatentFamilyMember",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    patent_family_text: None | PatentFamilyText = field(
+        default=None,
+        metadata={
+            "name": "PatentFamilyText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
         },
     )
     id: None | str = field(

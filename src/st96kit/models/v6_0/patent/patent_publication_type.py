@@ -38,67 +38,76 @@ class PatentPublicationType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
         }
     )
-    choice: list[
-        PageImage
-        | DocumentURI
-        | Description
-        | ClaimStatement
-        | Claims
-        | Abstract
-        | Drawings
-        | ApplicantKeywordText
-        | ExternalDocumentBag
-    ] = field(
+    page_image: list[PageImage] = field(
         default_factory=list,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "PageImage",
-                    "type": PageImage,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "DocumentURI",
-                    "type": DocumentURI,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "Description",
-                    "type": Description,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "ClaimStatement",
-                    "type": ClaimStatement,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "Claims",
-                    "type": Claims,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "Abstract",
-                    "type": Abstract,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "Drawings",
-                    "type": Drawings,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "ApplicantKeywordText",
-                    "type": ApplicantKeywordText,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "ExternalDocumentBag",
-                    "type": ExternalDocumentBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "PageImage",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    document_uri: None | DocumentURI = field(
+        default=None,
+        metadata={
+            "name": "DocumentURI",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    description: list[Description] = field(
+        default_factory=list,
+        metadata={
+            "name": "Description",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    claim_statement: None | ClaimStatement = field(
+        default=None,
+        metadata={
+            "name": "ClaimStatement",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    claims: None | Claims = field(
+        default=None,
+        metadata={
+            "name": "Claims",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    abstract: list[Abstract] = field(
+        default_factory=list,
+        metadata={
+            "name": "Abstract",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    drawings: None | Drawings = field(
+        default=None,
+        metadata={
+            "name": "Drawings",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    applicant_keyword_text: None | ApplicantKeywordText = field(
+        default=None,
+        metadata={
+            "name": "ApplicantKeywordText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    external_document_bag: None | ExternalDocumentBag = field(
+        default=None,
+        metadata={
+            "name": "ExternalDocumentBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
     id: None | str = field(

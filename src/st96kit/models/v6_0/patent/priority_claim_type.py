@@ -57,38 +57,38 @@ class PriorityClaimType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
         },
     )
-    choice: (
-        None
-        | RequestedPriorityDocumentIndicator
-        | AttachedPriorityDocumentIndicator
-        | OnlineAvailablePriorityDocumentIndicator
-        | DASAccessCode
+    requested_priority_document_indicator: None | RequestedPriorityDocumentIndicator = field(
+        default=None,
+        metadata={
+            "name": "RequestedPriorityDocumentIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    attached_priority_document_indicator: None | AttachedPriorityDocumentIndicator = field(
+        default=None,
+        metadata={
+            "name": "AttachedPriorityDocumentIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    online_available_priority_document_indicator: (
+        None | OnlineAvailablePriorityDocumentIndicator
     ) = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "RequestedPriorityDocumentIndicator",
-                    "type": RequestedPriorityDocumentIndicator,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "AttachedPriorityDocumentIndicator",
-                    "type": AttachedPriorityDocumentIndicator,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "OnlineAvailablePriorityDocumentIndicator",
-                    "type": OnlineAvailablePriorityDocumentIndicator,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "DASAccessCode",
-                    "type": DASAccessCode,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "OnlineAvailablePriorityDocumentIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    dasaccess_code: None | DASAccessCode = field(
+        default=None,
+        metadata={
+            "name": "DASAccessCode",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
     id: None | str = field(

@@ -13,22 +13,20 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Patent"
 
 @dataclass(kw_only=True)
 class PublishFigureType:
-    figure_number_or_figure_reference: list[FigureNumber | FigureReference] = field(
+    figure_number: list[FigureNumber] = field(
         default_factory=list,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "FigureNumber",
-                    "type": FigureNumber,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "FigureReference",
-                    "type": FigureReference,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "FigureNumber",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    figure_reference: list[FigureReference] = field(
+        default_factory=list,
+        metadata={
+            "name": "FigureReference",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
     id: None | str = field(

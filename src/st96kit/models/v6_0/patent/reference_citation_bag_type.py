@@ -12,24 +12,20 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Patent"
 
 @dataclass(kw_only=True)
 class ReferenceCitationBagType:
-    reference_citation_or_reference_citation_free_format: list[
-        ReferenceCitation | ReferenceCitationFreeFormat
-    ] = field(
+    reference_citation: list[ReferenceCitation] = field(
         default_factory=list,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "ReferenceCitation",
-                    "type": ReferenceCitation,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "ReferenceCitationFreeFormat",
-                    "type": ReferenceCitationFreeFormat,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-            ),
+            "name": "ReferenceCitation",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    reference_citation_free_format: list[ReferenceCitationFreeFormat] = field(
+        default_factory=list,
+        metadata={
+            "name": "ReferenceCitationFreeFormat",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
         },
     )
     id: None | str = field(

@@ -20,48 +20,44 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Patent"
 
 @dataclass(kw_only=True)
 class ReferenceCitationType:
-    patent_citation_or_nplcitation: None | PatentCitation | NPLCitation = field(
+    patent_citation: None | PatentCitation = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "PatentCitation",
-                    "type": PatentCitation,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "NPLCitation",
-                    "type": NPLCitation,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "PatentCitation",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
-    cited_passage_bag_or_document_relevance_bag_or_patent_classification_bag: list[
-        CitedPassageBag | DocumentRelevanceBag | PatentClassificationBag
-    ] = field(
-        default_factory=list,
+    nplcitation: None | NPLCitation = field(
+        default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "CitedPassageBag",
-                    "type": CitedPassageBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "DocumentRelevanceBag",
-                    "type": DocumentRelevanceBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "PatentClassificationBag",
-                    "type": PatentClassificationBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-            ),
-            "max_occurs": 2,
+            "name": "NPLCitation",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    cited_passage_bag: None | CitedPassageBag = field(
+        default=None,
+        metadata={
+            "name": "CitedPassageBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    document_relevance_bag: None | DocumentRelevanceBag = field(
+        default=None,
+        metadata={
+            "name": "DocumentRelevanceBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    patent_classification_bag: None | PatentClassificationBag = field(
+        default=None,
+        metadata={
+            "name": "PatentClassificationBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
         },
     )
     comment_text: None | CommentText = field(

@@ -16,49 +16,52 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Patent"
 
 @dataclass(kw_only=True)
 class SearchDataType:
-    choice: list[
-        PatentClassificationBag
-        | SearchFieldBag
-        | ReferenceCitationBag
-        | CitedPatentFamilyBag
-        | SupplementarySearchScope
-        | NoSearchReportDeclaration
-    ] = field(
+    patent_classification_bag: None | PatentClassificationBag = field(
+        default=None,
+        metadata={
+            "name": "PatentClassificationBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    search_field_bag: None | SearchFieldBag = field(
+        default=None,
+        metadata={
+            "name": "SearchFieldBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    reference_citation_bag: None | ReferenceCitationBag = field(
+        default=None,
+        metadata={
+            "name": "ReferenceCitationBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    cited_patent_family_bag: list[CitedPatentFamilyBag] = field(
         default_factory=list,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "PatentClassificationBag",
-                    "type": PatentClassificationBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "SearchFieldBag",
-                    "type": SearchFieldBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "ReferenceCitationBag",
-                    "type": ReferenceCitationBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "CitedPatentFamilyBag",
-                    "type": CitedPatentFamilyBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "SupplementarySearchScope",
-                    "type": SupplementarySearchScope,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "NoSearchReportDeclaration",
-                    "type": NoSearchReportDeclaration,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-            ),
+            "name": "CitedPatentFamilyBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    supplementary_search_scope: None | SupplementarySearchScope = field(
+        default=None,
+        metadata={
+            "name": "SupplementarySearchScope",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    no_search_report_declaration: None | NoSearchReportDeclaration = field(
+        default=None,
+        metadata={
+            "name": "NoSearchReportDeclaration",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
         },
     )
     id: None | str = field(

@@ -21,23 +21,19 @@ class StateDesignationType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
         },
     )
-    national_designation_or_regional_designation: list[
-        NationalDesignation | RegionalDesignation
-    ] = field(
+    national_designation: None | NationalDesignation = field(
+        default=None,
+        metadata={
+            "name": "NationalDesignation",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    regional_designation: list[RegionalDesignation] = field(
         default_factory=list,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "NationalDesignation",
-                    "type": NationalDesignation,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "RegionalDesignation",
-                    "type": RegionalDesignation,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-            ),
+            "name": "RegionalDesignation",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
         },
     )

@@ -82,139 +82,173 @@ class StatusEventDataType:
             "max_occurs": 3,
         },
     )
-    choice: (
-        None
-        | ApplicationFilingEventData
-        | ApplicationDiscontinuationEventData
-        | ApplicationRevivalEventData
-        | SearchExaminationEventData
-        | PreGrantReviewRequestEventData
-        | IPRightGrantEventData
-        | ProtectionBeyondIPRightTermEventData
-        | IPRightCessationEventData
-        | IPRightRevivalEventData
-        | IPRightReviewRequestEventData
-        | IPRightMaintenanceEventData
-        | PermanentTerminationEventData
-        | DocumentModificationEventData
-        | DocumentPublicationEventData
-        | PartyChangeEventData
-        | LicensingInformationEventData
-        | AdministrativeProcedureAdjustmentEventData
-        | PaymentEventData
-        | AppealEventData
-        | OtherEventData
-        | CorrectionEventData
+    application_filing_event_data: None | ApplicationFilingEventData = field(
+        default=None,
+        metadata={
+            "name": "ApplicationFilingEventData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    application_discontinuation_event_data: None | ApplicationDiscontinuationEventData = field(
+        default=None,
+        metadata={
+            "name": "ApplicationDiscontinuationEventData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    application_revival_event_data: None | ApplicationRevivalEventData = field(
+        default=None,
+        metadata={
+            "name": "ApplicationRevivalEventData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    search_examination_event_data: None | SearchExaminationEventData = field(
+        default=None,
+        metadata={
+            "name": "SearchExaminationEventData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    pre_grant_review_request_event_data: None | PreGrantReviewRequestEventData = field(
+        default=None,
+        metadata={
+            "name": "PreGrantReviewRequestEventData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    ipright_grant_event_data: None | IPRightGrantEventData = field(
+        default=None,
+        metadata={
+            "name": "IPRightGrantEventData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    protection_beyond_ipright_term_event_data: None | ProtectionBeyondIPRightTermEventData = field(
+        default=None,
+        metadata={
+            "name": "ProtectionBeyondIPRightTermEventData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    ipright_cessation_event_data: None | IPRightCessationEventData = field(
+        default=None,
+        metadata={
+            "name": "IPRightCessationEventData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    ipright_revival_event_data: None | IPRightRevivalEventData = field(
+        default=None,
+        metadata={
+            "name": "IPRightRevivalEventData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    ipright_review_request_event_data: None | IPRightReviewRequestEventData = field(
+        default=None,
+        metadata={
+            "name": "IPRightReviewRequestEventData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    ipright_maintenance_event_data: None | IPRightMaintenanceEventData = field(
+        default=None,
+        metadata={
+            "name": "IPRightMaintenanceEventData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    permanent_termination_event_data: None | PermanentTerminationEventData = field(
+        default=None,
+        metadata={
+            "name": "PermanentTerminationEventData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    document_modification_event_data: None | DocumentModificationEventData = field(
+        default=None,
+        metadata={
+            "name": "DocumentModificationEventData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    document_publication_event_data: None | DocumentPublicationEventData = field(
+        default=None,
+        metadata={
+            "name": "DocumentPublicationEventData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    party_change_event_data: None | PartyChangeEventData = field(
+        default=None,
+        metadata={
+            "name": "PartyChangeEventData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    licensing_information_event_data: None | LicensingInformationEventData = field(
+        default=None,
+        metadata={
+            "name": "LicensingInformationEventData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    administrative_procedure_adjustment_event_data: (
+        None | AdministrativeProcedureAdjustmentEventData
     ) = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "ApplicationFilingEventData",
-                    "type": ApplicationFilingEventData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "ApplicationDiscontinuationEventData",
-                    "type": ApplicationDiscontinuationEventData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "ApplicationRevivalEventData",
-                    "type": ApplicationRevivalEventData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "SearchExaminationEventData",
-                    "type": SearchExaminationEventData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "PreGrantReviewRequestEventData",
-                    "type": PreGrantReviewRequestEventData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "IPRightGrantEventData",
-                    "type": IPRightGrantEventData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "ProtectionBeyondIPRightTermEventData",
-                    "type": ProtectionBeyondIPRightTermEventData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "IPRightCessationEventData",
-                    "type": IPRightCessationEventData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "IPRightRevivalEventData",
-                    "type": IPRightRevivalEventData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "IPRightReviewRequestEventData",
-                    "type": IPRightReviewRequestEventData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "IPRightMaintenanceEventData",
-                    "type": IPRightMaintenanceEventData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "PermanentTerminationEventData",
-                    "type": PermanentTerminationEventData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "DocumentModificationEventData",
-                    "type": DocumentModificationEventData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "DocumentPublicationEventData",
-                    "type": DocumentPublicationEventData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "PartyChangeEventData",
-                    "type": PartyChangeEventData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "LicensingInformationEventData",
-                    "type": LicensingInformationEventData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "AdministrativeProcedureAdjustmentEventData",
-                    "type": AdministrativeProcedureAdjustmentEventData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "PaymentEventData",
-                    "type": PaymentEventData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "AppealEventData",
-                    "type": AppealEventData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "OtherEventData",
-                    "type": OtherEventData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "CorrectionEventData",
-                    "type": CorrectionEventData,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-            ),
+            "name": "AdministrativeProcedureAdjustmentEventData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    payment_event_data: None | PaymentEventData = field(
+        default=None,
+        metadata={
+            "name": "PaymentEventData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    appeal_event_data: None | AppealEventData = field(
+        default=None,
+        metadata={
+            "name": "AppealEventData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    other_event_data: None | OtherEventData = field(
+        default=None,
+        metadata={
+            "name": "OtherEventData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    correction_event_data: None | CorrectionEventData = field(
+        default=None,
+        metadata={
+            "name": "CorrectionEventData",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
         },
     )

@@ -12,23 +12,19 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Patent"
 
 @dataclass(kw_only=True)
 class TopUpSearchBasisType:
-    no_top_up_search_indicator_or_top_up_search_bag: (
-        None | NoTopUpSearchIndicator | TopUpSearchBag
-    ) = field(
+    no_top_up_search_indicator: None | NoTopUpSearchIndicator = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "NoTopUpSearchIndicator",
-                    "type": NoTopUpSearchIndicator,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-                {
-                    "name": "TopUpSearchBag",
-                    "type": TopUpSearchBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
-                },
-            ),
+            "name": "NoTopUpSearchIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
+        },
+    )
+    top_up_search_bag: None | TopUpSearchBag = field(
+        default=None,
+        metadata={
+            "name": "TopUpSearchBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Patent",
         },
     )

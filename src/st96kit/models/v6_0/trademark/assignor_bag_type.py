@@ -12,21 +12,19 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Trademark"
 
 @dataclass(kw_only=True)
 class AssignorBagType:
-    party_identifier_bag_or_assignor: list[PartyIdentifierBag | Assignor] = field(
+    party_identifier_bag: list[PartyIdentifierBag] = field(
         default_factory=list,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "PartyIdentifierBag",
-                    "type": PartyIdentifierBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "Assignor",
-                    "type": Assignor,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
+            "name": "PartyIdentifierBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    assignor: list[Assignor] = field(
+        default_factory=list,
+        metadata={
+            "name": "Assignor",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )

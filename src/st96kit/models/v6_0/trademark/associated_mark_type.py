@@ -30,62 +30,68 @@ class AssociatedMarkType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         }
     )
-    choice: list[
-        InternationalApplicationNumber
-        | InternationalRegistrationNumber
-        | InternationalApplicationFilingDate
-        | InternationalRegistrationDate
-        | NationalApplicationNumber
-        | NationalRegistrationNumber
-        | NationalApplicationFilingDate
-        | NationalRegistrationDate
-    ] = field(
-        default_factory=list,
+    international_application_number: None | InternationalApplicationNumber = field(
+        default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "InternationalApplicationNumber",
-                    "type": InternationalApplicationNumber,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "InternationalRegistrationNumber",
-                    "type": InternationalRegistrationNumber,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "InternationalApplicationFilingDate",
-                    "type": InternationalApplicationFilingDate,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "InternationalRegistrationDate",
-                    "type": InternationalRegistrationDate,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "NationalApplicationNumber",
-                    "type": NationalApplicationNumber,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "NationalRegistrationNumber",
-                    "type": NationalRegistrationNumber,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "NationalApplicationFilingDate",
-                    "type": NationalApplicationFilingDate,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "NationalRegistrationDate",
-                    "type": NationalRegistrationDate,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
-            "max_occurs": 4,
+            "name": "InternationalApplicationNumber",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    international_registration_number: None | InternationalRegistrationNumber = field(
+        default=None,
+        metadata={
+            "name": "InternationalRegistrationNumber",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    international_application_filing_date: None | InternationalApplicationFilingDate = field(
+        default=None,
+        metadata={
+            "name": "InternationalApplicationFilingDate",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    international_registration_date: None | InternationalRegistrationDate = field(
+        default=None,
+        metadata={
+            "name": "InternationalRegistrationDate",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    national_application_number: None | NationalApplicationNumber = field(
+        default=None,
+        metadata={
+            "name": "NationalApplicationNumber",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    national_registration_number: None | NationalRegistrationNumber = field(
+        default=None,
+        metadata={
+            "name": "NationalRegistrationNumber",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    national_application_filing_date: None | NationalApplicationFilingDate = field(
+        default=None,
+        metadata={
+            "name": "NationalApplicationFilingDate",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    national_registration_date: None | NationalRegistrationDate = field(
+        default=None,
+        metadata={
+            "name": "NationalRegistrationDate",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )
     associated_application_number: None | AssociatedApplicationNumber = field(

@@ -21,24 +21,19 @@ class BasicRegistrationApplicationType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
-    basic_application_bag_or_basic_registration_bag: list[
-        BasicApplicationBag | BasicRegistrationBag
-    ] = field(
-        default_factory=list,
+    basic_application_bag: None | BasicApplicationBag = field(
+        default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "BasicApplicationBag",
-                    "type": BasicApplicationBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "BasicRegistrationBag",
-                    "type": BasicRegistrationBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
-            "max_occurs": 2,
+            "name": "BasicApplicationBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    basic_registration_bag: None | BasicRegistrationBag = field(
+        default=None,
+        metadata={
+            "name": "BasicRegistrationBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )

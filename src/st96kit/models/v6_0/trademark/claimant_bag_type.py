@@ -12,21 +12,19 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Trademark"
 
 @dataclass(kw_only=True)
 class ClaimantBagType:
-    party_identifier_bag_or_claimant: list[PartyIdentifierBag | Claimant] = field(
+    party_identifier_bag: list[PartyIdentifierBag] = field(
         default_factory=list,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "PartyIdentifierBag",
-                    "type": PartyIdentifierBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "Claimant",
-                    "type": Claimant,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
+            "name": "PartyIdentifierBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    claimant: list[Claimant] = field(
+        default_factory=list,
+        metadata={
+            "name": "Claimant",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )

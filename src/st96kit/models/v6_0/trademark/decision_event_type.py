@@ -38,23 +38,19 @@ class DecisionEventType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
-    decision_event_date_or_decision_event_date_time: (
-        None | DecisionEventDate | DecisionEventDateTime
-    ) = field(
+    decision_event_date: None | DecisionEventDate = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "DecisionEventDate",
-                    "type": DecisionEventDate,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "DecisionEventDateTime",
-                    "type": DecisionEventDateTime,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
+            "name": "DecisionEventDate",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    decision_event_date_time: None | DecisionEventDateTime = field(
+        default=None,
+        metadata={
+            "name": "DecisionEventDateTime",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )

@@ -68,24 +68,20 @@ class MadridCancellationType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
-    all_goods_services_indicator_or_goods_services_bag: (
-        None | AllGoodsServicesIndicator | GoodsServicesBag
-    ) = field(
+    all_goods_services_indicator: None | AllGoodsServicesIndicator = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "AllGoodsServicesIndicator",
-                    "type": AllGoodsServicesIndicator,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "GoodsServicesBag",
-                    "type": GoodsServicesBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
+            "name": "AllGoodsServicesIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    goods_services_bag: None | GoodsServicesBag = field(
+        default=None,
+        metadata={
+            "name": "GoodsServicesBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )
     signature_bag: None | SignatureBag = field(

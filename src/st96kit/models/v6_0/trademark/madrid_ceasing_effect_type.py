@@ -42,25 +42,20 @@ class MadridCeasingEffectType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         }
     )
-    international_registration_number_or_basic_registration_application_bag: list[
-        InternationalRegistrationNumber | BasicRegistrationApplicationBag
-    ] = field(
-        default_factory=list,
+    international_registration_number: None | InternationalRegistrationNumber = field(
+        default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "InternationalRegistrationNumber",
-                    "type": InternationalRegistrationNumber,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "BasicRegistrationApplicationBag",
-                    "type": BasicRegistrationApplicationBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
-            "max_occurs": 2,
+            "name": "InternationalRegistrationNumber",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    basic_registration_application_bag: None | BasicRegistrationApplicationBag = field(
+        default=None,
+        metadata={
+            "name": "BasicRegistrationApplicationBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )
     holder_bag: HolderBag = field(
@@ -70,24 +65,20 @@ class MadridCeasingEffectType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         }
     )
-    all_goods_services_indicator_or_goods_services_bag: (
-        None | AllGoodsServicesIndicator | GoodsServicesBag
-    ) = field(
+    all_goods_services_indicator: None | AllGoodsServicesIndicator = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "AllGoodsServicesIndicator",
-                    "type": AllGoodsServicesIndicator,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "GoodsServicesBag",
-                    "type": GoodsServicesBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
+            "name": "AllGoodsServicesIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    goods_services_bag: None | GoodsServicesBag = field(
+        default=None,
+        metadata={
+            "name": "GoodsServicesBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )
     madrid_ceasing_effect_rule_category: MadridCeasingEffectRuleCategory = field(

@@ -40,24 +40,20 @@ class MadridCorrectionRequestType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
-    wiporeference_number_or_wiponotification_number: (
-        None | WIPOReferenceNumber | WIPONotificationNumber
-    ) = field(
+    wiporeference_number: None | WIPOReferenceNumber = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "WIPOReferenceNumber",
-                    "type": WIPOReferenceNumber,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "WIPONotificationNumber",
-                    "type": WIPONotificationNumber,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "WIPOReferenceNumber",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    wiponotification_number: None | WIPONotificationNumber = field(
+        default=None,
+        metadata={
+            "name": "WIPONotificationNumber",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
     notification_language: NotificationLanguage = field(

@@ -58,50 +58,44 @@ class MadridFinalDecisionType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )
-    grant_protection_indicator_or_refusal_protection_indicator: (
-        None | GrantProtectionIndicator | RefusalProtectionIndicator
-    ) = field(
+    grant_protection_indicator: None | GrantProtectionIndicator = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "GrantProtectionIndicator",
-                    "type": GrantProtectionIndicator,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "RefusalProtectionIndicator",
-                    "type": RefusalProtectionIndicator,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
+            "name": "GrantProtectionIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )
-    all_goods_services_indicator_or_goods_services_bag_or_partial_goods_services_bag: list[
-        AllGoodsServicesIndicator | GoodsServicesBag | PartialGoodsServicesBag
-    ] = field(
-        default_factory=list,
+    refusal_protection_indicator: None | RefusalProtectionIndicator = field(
+        default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "AllGoodsServicesIndicator",
-                    "type": AllGoodsServicesIndicator,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "GoodsServicesBag",
-                    "type": GoodsServicesBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "PartialGoodsServicesBag",
-                    "type": PartialGoodsServicesBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
-            "max_occurs": 2,
+            "name": "RefusalProtectionIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    all_goods_services_indicator: None | AllGoodsServicesIndicator = field(
+        default=None,
+        metadata={
+            "name": "AllGoodsServicesIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    goods_services_bag: None | GoodsServicesBag = field(
+        default=None,
+        metadata={
+            "name": "GoodsServicesBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    partial_goods_services_bag: None | PartialGoodsServicesBag = field(
+        default=None,
+        metadata={
+            "name": "PartialGoodsServicesBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )
     mark_image_bag: None | MarkImageBag = field(

@@ -54,24 +54,20 @@ class MadridGenericOfficeCommunicationType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         }
     )
-    international_registration_number_or_basic_registration_application_bag: (
-        None | InternationalRegistrationNumber | BasicRegistrationApplicationBag
-    ) = field(
+    international_registration_number: None | InternationalRegistrationNumber = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "InternationalRegistrationNumber",
-                    "type": InternationalRegistrationNumber,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "BasicRegistrationApplicationBag",
-                    "type": BasicRegistrationApplicationBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
+            "name": "InternationalRegistrationNumber",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    basic_registration_application_bag: None | BasicRegistrationApplicationBag = field(
+        default=None,
+        metadata={
+            "name": "BasicRegistrationApplicationBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )
     signature_bag: None | SignatureBag = field(

@@ -70,24 +70,20 @@ class MadridGoodsServicesLimitationRequestType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
-    all_contracting_parties_indicator_or_designated_country_bag: (
-        None | AllContractingPartiesIndicator | DesignatedCountryBag
-    ) = field(
+    all_contracting_parties_indicator: None | AllContractingPartiesIndicator = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "AllContractingPartiesIndicator",
-                    "type": AllContractingPartiesIndicator,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "DesignatedCountryBag",
-                    "type": DesignatedCountryBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
+            "name": "AllContractingPartiesIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    designated_country_bag: None | DesignatedCountryBag = field(
+        default=None,
+        metadata={
+            "name": "DesignatedCountryBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )
     goods_services_limitation_bag: GoodsServicesLimitationBag = field(

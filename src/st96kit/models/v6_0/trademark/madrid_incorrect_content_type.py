@@ -23,91 +23,113 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Trademark"
 
 @dataclass(kw_only=True)
 class MadridIncorrectContentType:
-    choice: (
-        None
-        | MadridDesignation
-        | MadridDesignationTermination
-        | MadridRenewal
-        | MadridProtectionRestriction
-        | MadridHolderRepresentativeChange
-        | MadridPartialChangeOwnership
-        | MadridInternationalRegistrationDivision
-        | MadridInternationalRegistrationMerger
-        | MadridBasicRegistrationApplicationChange
-        | MadridInternationalRegistrationCreation
-        | MadridSecondPartPayment
-        | MadridLicenseeRecordChange
-        | RecordLicence
+    madrid_designation: None | MadridDesignation = field(
+        default=None,
+        metadata={
+            "name": "MadridDesignation",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    madrid_designation_termination: None | MadridDesignationTermination = field(
+        default=None,
+        metadata={
+            "name": "MadridDesignationTermination",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    madrid_renewal: None | MadridRenewal = field(
+        default=None,
+        metadata={
+            "name": "MadridRenewal",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    madrid_protection_restriction: None | MadridProtectionRestriction = field(
+        default=None,
+        metadata={
+            "name": "MadridProtectionRestriction",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    madrid_holder_representative_change: None | MadridHolderRepresentativeChange = field(
+        default=None,
+        metadata={
+            "name": "MadridHolderRepresentativeChange",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    madrid_partial_change_ownership: None | MadridPartialChangeOwnership = field(
+        default=None,
+        metadata={
+            "name": "MadridPartialChangeOwnership",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    madrid_international_registration_division: None | MadridInternationalRegistrationDivision = (
+        field(
+            default=None,
+            metadata={
+                "name": "MadridInternationalRegistrationDivision",
+                "type": "Element",
+                "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+            },
+        )
+    )
+    madrid_international_registration_merger: None | MadridInternationalRegistrationMerger = field(
+        default=None,
+        metadata={
+            "name": "MadridInternationalRegistrationMerger",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    madrid_basic_registration_application_change: (
+        None | MadridBasicRegistrationApplicationChange
     ) = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "MadridDesignation",
-                    "type": MadridDesignation,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "MadridDesignationTermination",
-                    "type": MadridDesignationTermination,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "MadridRenewal",
-                    "type": MadridRenewal,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "MadridProtectionRestriction",
-                    "type": MadridProtectionRestriction,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "MadridHolderRepresentativeChange",
-                    "type": MadridHolderRepresentativeChange,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "MadridPartialChangeOwnership",
-                    "type": MadridPartialChangeOwnership,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "MadridInternationalRegistrationDivision",
-                    "type": MadridInternationalRegistrationDivision,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "MadridInternationalRegistrationMerger",
-                    "type": MadridInternationalRegistrationMerger,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "MadridBasicRegistrationApplicationChange",
-                    "type": MadridBasicRegistrationApplicationChange,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "MadridInternationalRegistrationCreation",
-                    "type": MadridInternationalRegistrationCreation,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "MadridSecondPartPayment",
-                    "type": MadridSecondPartPayment,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "MadridLicenseeRecordChange",
-                    "type": MadridLicenseeRecordChange,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "RecordLicence",
-                    "type": RecordLicence,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
+            "name": "MadridBasicRegistrationApplicationChange",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    madrid_international_registration_creation: None | MadridInternationalRegistrationCreation = (
+        field(
+            default=None,
+            metadata={
+                "name": "MadridInternationalRegistrationCreation",
+                "type": "Element",
+                "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+            },
+        )
+    )
+    madrid_second_part_payment: None | MadridSecondPartPayment = field(
+        default=None,
+        metadata={
+            "name": "MadridSecondPartPayment",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    madrid_licensee_record_change: None | MadridLicenseeRecordChange = field(
+        default=None,
+        metadata={
+            "name": "MadridLicenseeRecordChange",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    record_licence: None | RecordLicence = field(
+        default=None,
+        metadata={
+            "name": "RecordLicence",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )

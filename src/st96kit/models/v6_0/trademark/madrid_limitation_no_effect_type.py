@@ -60,24 +60,20 @@ class MadridLimitationNoEffectType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         }
     )
-    goods_services_bag_or_all_goods_services_indicator: (
-        None | GoodsServicesBag | AllGoodsServicesIndicator
-    ) = field(
+    goods_services_bag: None | GoodsServicesBag = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "GoodsServicesBag",
-                    "type": GoodsServicesBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "AllGoodsServicesIndicator",
-                    "type": AllGoodsServicesIndicator,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
+            "name": "GoodsServicesBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    all_goods_services_indicator: None | AllGoodsServicesIndicator = field(
+        default=None,
+        metadata={
+            "name": "AllGoodsServicesIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )
     appeal_possible_indicator: AppealPossibleIndicator = field(

@@ -71,44 +71,36 @@ class MadridOwnershipChangeType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
-    all_contracting_parties_indicator_or_designated_country_bag: (
-        None | AllContractingPartiesIndicator | DesignatedCountryBag
-    ) = field(
+    all_contracting_parties_indicator: None | AllContractingPartiesIndicator = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "AllContractingPartiesIndicator",
-                    "type": AllContractingPartiesIndicator,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "DesignatedCountryBag",
-                    "type": DesignatedCountryBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
+            "name": "AllContractingPartiesIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )
-    all_goods_services_indicator_or_goods_services_bag: (
-        None | AllGoodsServicesIndicator | GoodsServicesBag
-    ) = field(
+    designated_country_bag: None | DesignatedCountryBag = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "AllGoodsServicesIndicator",
-                    "type": AllGoodsServicesIndicator,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "GoodsServicesBag",
-                    "type": GoodsServicesBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
+            "name": "DesignatedCountryBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    all_goods_services_indicator: None | AllGoodsServicesIndicator = field(
+        default=None,
+        metadata={
+            "name": "AllGoodsServicesIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    goods_services_bag: None | GoodsServicesBag = field(
+        default=None,
+        metadata={
+            "name": "GoodsServicesBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )
     signature_bag: None | SignatureBag = field(

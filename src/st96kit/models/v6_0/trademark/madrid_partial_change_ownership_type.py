@@ -20,23 +20,19 @@ class MadridPartialChangeOwnershipType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         }
     )
-    madrid_designation_termination_or_madrid_protection_restriction: (
-        None | MadridDesignationTermination | MadridProtectionRestriction
-    ) = field(
+    madrid_designation_termination: None | MadridDesignationTermination = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "MadridDesignationTermination",
-                    "type": MadridDesignationTermination,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "MadridProtectionRestriction",
-                    "type": MadridProtectionRestriction,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
+            "name": "MadridDesignationTermination",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    madrid_protection_restriction: None | MadridProtectionRestriction = field(
+        default=None,
+        metadata={
+            "name": "MadridProtectionRestriction",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )

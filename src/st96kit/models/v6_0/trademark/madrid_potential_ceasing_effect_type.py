@@ -38,25 +38,20 @@ class MadridPotentialCeasingEffectType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
-    international_registration_number_or_basic_registration_application_bag: list[
-        InternationalRegistrationNumber | BasicRegistrationApplicationBag
-    ] = field(
-        default_factory=list,
+    international_registration_number: None | InternationalRegistrationNumber = field(
+        default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "InternationalRegistrationNumber",
-                    "type": InternationalRegistrationNumber,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "BasicRegistrationApplicationBag",
-                    "type": BasicRegistrationApplicationBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
-            "max_occurs": 2,
+            "name": "InternationalRegistrationNumber",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    basic_registration_application_bag: None | BasicRegistrationApplicationBag = field(
+        default=None,
+        metadata={
+            "name": "BasicRegistrationApplicationBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )
     holder_bag: HolderBag = field(

@@ -67,24 +67,20 @@ class MadridProvisionalRefusalType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )
-    all_goods_services_indicator_or_goods_services_refusal_bag: (
-        None | AllGoodsServicesIndicator | GoodsServicesRefusalBag
-    ) = field(
+    all_goods_services_indicator: None | AllGoodsServicesIndicator = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "AllGoodsServicesIndicator",
-                    "type": AllGoodsServicesIndicator,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "GoodsServicesRefusalBag",
-                    "type": GoodsServicesRefusalBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
+            "name": "AllGoodsServicesIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    goods_services_refusal_bag: None | GoodsServicesRefusalBag = field(
+        default=None,
+        metadata={
+            "name": "GoodsServicesRefusalBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )
     trademark_bag: None | TrademarkBag = field(

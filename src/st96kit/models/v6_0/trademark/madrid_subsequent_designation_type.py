@@ -182,24 +182,20 @@ class MadridSubsequentDesignationType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         }
     )
-    record_effective_after_renewal_indicator_or_record_effective_after_change_text: (
-        None | RecordEffectiveAfterRenewalIndicator | RecordEffectiveAfterChangeText
-    ) = field(
+    record_effective_after_renewal_indicator: None | RecordEffectiveAfterRenewalIndicator = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "RecordEffectiveAfterRenewalIndicator",
-                    "type": RecordEffectiveAfterRenewalIndicator,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "RecordEffectiveAfterChangeText",
-                    "type": RecordEffectiveAfterChangeText,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
+            "name": "RecordEffectiveAfterRenewalIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    record_effective_after_change_text: None | RecordEffectiveAfterChangeText = field(
+        default=None,
+        metadata={
+            "name": "RecordEffectiveAfterChangeText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )
     payment_bag: PaymentBag = field(

@@ -14,24 +14,20 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Trademark"
 
 @dataclass(kw_only=True)
 class MarkDescriptionBagType:
-    mark_description_text_or_mark_voluntary_description_text: list[
-        MarkDescriptionText | MarkVoluntaryDescriptionText
-    ] = field(
+    mark_description_text: list[MarkDescriptionText] = field(
         default_factory=list,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "MarkDescriptionText",
-                    "type": MarkDescriptionText,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "MarkVoluntaryDescriptionText",
-                    "type": MarkVoluntaryDescriptionText,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
+            "name": "MarkDescriptionText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    mark_voluntary_description_text: list[MarkVoluntaryDescriptionText] = field(
+        default_factory=list,
+        metadata={
+            "name": "MarkVoluntaryDescriptionText",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )
     mark_description_image: list[MarkDescriptionImage] = field(

@@ -46,21 +46,19 @@ class MarkEventType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         }
     )
-    mark_event_date_or_mark_event_date_time: None | MarkEventDate | MarkEventDateTime = field(
+    mark_event_date: None | MarkEventDate = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "MarkEventDate",
-                    "type": MarkEventDate,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "MarkEventDateTime",
-                    "type": MarkEventDateTime,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
+            "name": "MarkEventDate",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    mark_event_date_time: None | MarkEventDateTime = field(
+        default=None,
+        metadata={
+            "name": "MarkEventDateTime",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )

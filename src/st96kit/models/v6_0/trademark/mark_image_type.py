@@ -101,22 +101,20 @@ class MarkImageType:
             "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )
-    colour_indicator_or_colour_mode_category: None | ColourIndicator | ColourModeCategory = field(
+    colour_indicator: None | ColourIndicator = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "ColourIndicator",
-                    "type": ColourIndicator,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "ColourModeCategory",
-                    "type": ColourModeCategory,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "ColourIndicator",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    colour_mode_category: None | ColourModeCategory = field(
+        default=None,
+        metadata={
+            "name": "ColourModeCategory",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
     sequence_number: None | str = field(

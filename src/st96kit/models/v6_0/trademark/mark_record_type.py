@@ -17,55 +17,61 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Trademark"
 
 @dataclass(kw_only=True)
 class MarkRecordType:
-    choice: (
-        None
-        | BasicRecord
-        | RecordOppositionPeriod
-        | RecordTransfer
-        | RecordChangeNameAddress
-        | RecordLicence
-        | RecordNationalInternationalReplacement
-        | RecordShortNotation
-    ) = field(
+    basic_record: None | BasicRecord = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "BasicRecord",
-                    "type": BasicRecord,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "RecordOppositionPeriod",
-                    "type": RecordOppositionPeriod,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "RecordTransfer",
-                    "type": RecordTransfer,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "RecordChangeNameAddress",
-                    "type": RecordChangeNameAddress,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "RecordLicence",
-                    "type": RecordLicence,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "RecordNationalInternationalReplacement",
-                    "type": RecordNationalInternationalReplacement,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "RecordShortNotation",
-                    "type": RecordShortNotation,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
+            "name": "BasicRecord",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    record_opposition_period: None | RecordOppositionPeriod = field(
+        default=None,
+        metadata={
+            "name": "RecordOppositionPeriod",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    record_transfer: None | RecordTransfer = field(
+        default=None,
+        metadata={
+            "name": "RecordTransfer",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    record_change_name_address: None | RecordChangeNameAddress = field(
+        default=None,
+        metadata={
+            "name": "RecordChangeNameAddress",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    record_licence: None | RecordLicence = field(
+        default=None,
+        metadata={
+            "name": "RecordLicence",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    record_national_international_replacement: None | RecordNationalInternationalReplacement = (
+        field(
+            default=None,
+            metadata={
+                "name": "RecordNationalInternationalReplacement",
+                "type": "Element",
+                "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+            },
+        )
+    )
+    record_short_notation: None | RecordShortNotation = field(
+        default=None,
+        metadata={
+            "name": "RecordShortNotation",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )

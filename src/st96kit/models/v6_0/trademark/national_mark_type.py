@@ -20,24 +20,20 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Trademark"
 
 @dataclass(kw_only=True)
 class NationalMarkType:
-    national_mark_application_number_or_national_mark_registration_number: (
-        None | NationalMarkApplicationNumber | NationalMarkRegistrationNumber
-    ) = field(
+    national_mark_application_number: None | NationalMarkApplicationNumber = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "NationalMarkApplicationNumber",
-                    "type": NationalMarkApplicationNumber,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "NationalMarkRegistrationNumber",
-                    "type": NationalMarkRegistrationNumber,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
+            "name": "NationalMarkApplicationNumber",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    national_mark_registration_number: None | NationalMarkRegistrationNumber = field(
+        default=None,
+        metadata={
+            "name": "NationalMarkRegistrationNumber",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )
     national_mark_filing_date: None | NationalMarkFilingDate = field(

@@ -12,21 +12,19 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Trademark"
 
 @dataclass(kw_only=True)
 class PlaintiffBagType:
-    party_identifier_bag_or_plaintiff: list[PartyIdentifierBag | Plaintiff] = field(
+    party_identifier_bag: list[PartyIdentifierBag] = field(
         default_factory=list,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "PartyIdentifierBag",
-                    "type": PartyIdentifierBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "Plaintiff",
-                    "type": Plaintiff,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
+            "name": "PartyIdentifierBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    plaintiff: list[Plaintiff] = field(
+        default_factory=list,
+        metadata={
+            "name": "Plaintiff",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )

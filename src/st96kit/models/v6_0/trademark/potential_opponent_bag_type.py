@@ -12,23 +12,19 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Trademark"
 
 @dataclass(kw_only=True)
 class PotentialOpponentBagType:
-    party_identifier_bag_or_potential_opponent: list[PartyIdentifierBag | PotentialOpponent] = (
-        field(
-            default_factory=list,
-            metadata={
-                "type": "Elements",
-                "choices": (
-                    {
-                        "name": "PartyIdentifierBag",
-                        "type": PartyIdentifierBag,
-                        "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                    },
-                    {
-                        "name": "PotentialOpponent",
-                        "type": PotentialOpponent,
-                        "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                    },
-                ),
-            },
-        )
+    party_identifier_bag: list[PartyIdentifierBag] = field(
+        default_factory=list,
+        metadata={
+            "name": "PartyIdentifierBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    potential_opponent: list[PotentialOpponent] = field(
+        default_factory=list,
+        metadata={
+            "name": "PotentialOpponent",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
     )

@@ -121,22 +121,20 @@ class TrademarkType:
             ),
         },
     )
-    application_date_or_application_date_time: None | ApplicationDate | ApplicationDateTime = field(
+    application_date: None | ApplicationDate = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "ApplicationDate",
-                    "type": ApplicationDate,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "ApplicationDateTime",
-                    "type": ApplicationDateTime,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-            ),
+            "name": "ApplicationDate",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    application_date_time: None | ApplicationDateTime = field(
+        default=None,
+        metadata={
+            "name": "ApplicationDateTime",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
         },
     )
     registration_date: None | RegistrationDate = field(

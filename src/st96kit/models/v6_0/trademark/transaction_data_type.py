@@ -23,92 +23,108 @@ __NAMESPACE__ = "http://www.wipo.int/standards/XMLSchema/ST96/Trademark"
 
 @dataclass(kw_only=True)
 class TransactionDataType:
-    choice: (
-        None
-        | TrademarkApplication
-        | TrademarkBag
-        | ApplicantBag
-        | RepresentativeBag
-        | MarkRecordBag
-        | MarkRecordRelationBag
-        | ClassificationTermBag
-        | TermSynonymRelationBag
-        | TermTranslationRelationBag
-        | DecisionBag
-        | DecisionCaseRelationBag
-        | LegalProceedingsBag
-        | AssignmentBag
-    ) = field(
+    trademark_application: None | TrademarkApplication = field(
         default=None,
         metadata={
-            "type": "Elements",
-            "choices": (
-                {
-                    "name": "TrademarkApplication",
-                    "type": TrademarkApplication,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "TrademarkBag",
-                    "type": TrademarkBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "ApplicantBag",
-                    "type": ApplicantBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "RepresentativeBag",
-                    "type": RepresentativeBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
-                },
-                {
-                    "name": "MarkRecordBag",
-                    "type": MarkRecordBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "MarkRecordRelationBag",
-                    "type": MarkRecordRelationBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "ClassificationTermBag",
-                    "type": ClassificationTermBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "TermSynonymRelationBag",
-                    "type": TermSynonymRelationBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "TermTranslationRelationBag",
-                    "type": TermTranslationRelationBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "DecisionBag",
-                    "type": DecisionBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "DecisionCaseRelationBag",
-                    "type": DecisionCaseRelationBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "LegalProceedingsBag",
-                    "type": LegalProceedingsBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-                {
-                    "name": "AssignmentBag",
-                    "type": AssignmentBag,
-                    "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
-                },
-            ),
+            "name": "TrademarkApplication",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    trademark_bag: None | TrademarkBag = field(
+        default=None,
+        metadata={
+            "name": "TrademarkBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    applicant_bag: None | ApplicantBag = field(
+        default=None,
+        metadata={
+            "name": "ApplicantBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    representative_bag: None | RepresentativeBag = field(
+        default=None,
+        metadata={
+            "name": "RepresentativeBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Common",
+        },
+    )
+    mark_record_bag: None | MarkRecordBag = field(
+        default=None,
+        metadata={
+            "name": "MarkRecordBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    mark_record_relation_bag: None | MarkRecordRelationBag = field(
+        default=None,
+        metadata={
+            "name": "MarkRecordRelationBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    classification_term_bag: None | ClassificationTermBag = field(
+        default=None,
+        metadata={
+            "name": "ClassificationTermBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    term_synonym_relation_bag: None | TermSynonymRelationBag = field(
+        default=None,
+        metadata={
+            "name": "TermSynonymRelationBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    term_translation_relation_bag: None | TermTranslationRelationBag = field(
+        default=None,
+        metadata={
+            "name": "TermTranslationRelationBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    decision_bag: None | DecisionBag = field(
+        default=None,
+        metadata={
+            "name": "DecisionBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    decision_case_relation_bag: None | DecisionCaseRelationBag = field(
+        default=None,
+        metadata={
+            "name": "DecisionCaseRelationBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    legal_proceedings_bag: None | LegalProceedingsBag = field(
+        default=None,
+        metadata={
+            "name": "LegalProceedingsBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
+        },
+    )
+    assignment_bag: None | AssignmentBag = field(
+        default=None,
+        metadata={
+            "name": "AssignmentBag",
+            "type": "Element",
+            "namespace": "http://www.wipo.int/standards/XMLSchema/ST96/Trademark",
         },
     )
     st96_version: str = field(
