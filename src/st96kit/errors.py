@@ -65,3 +65,7 @@ class ModelError(St96Error):
 
 class CodegenError(St96Error):
     """Generating model classes from a schema failed."""
+
+
+class BuildError(St96Error, ValueError):
+    """A value given to a builder breaks a rule of ST.96 (the message names field and rule)."""

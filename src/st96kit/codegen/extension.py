@@ -31,7 +31,13 @@ from urllib.parse import unquote, urlparse
 
 from lxml import etree
 
-from st96kit.codegen.generate import CONFIG_FILE, model_package_name
+from st96kit.codegen.compound import selective_compound_fields
+from st96kit.codegen.generate import (
+    CONFIG_FILE,
+    _ruff_dir,
+    _working_directory,
+    model_package_name,
+)
 from st96kit.codegen.merge import merge_package, write_merged
 from st96kit.codegen.postprocess import _lazy_init, _top_level_classes
 from st96kit.errors import CodegenError
@@ -146,7 +152,8 @@ def prepare_extension(
     namespaces: list[str] = []
     while pending:
         source = pending.pop(0)
-        root = roots[source] = roots.get(source) or _parse(source)
+        root = roots[source] if source in roots else _parse(source)
+        roots[source] = root
         namespace = root.get("targetNamespace")
         if namespace in st96:
             raise CodegenError(
@@ -233,17 +240,9 @@ def _standard_subpackages() -> set[str]:
 
 @contextlib.contextmanager
 def _ruff_on_path() -> Iterator[None]:
-    """Make ruff, which xsdata runs on its output, findable, also from an inactive venv."""
-    if shutil.which("ruff") is not None:
-        yield
-        return
-    beside = Path(sys.executable).parent
-    if shutil.which("ruff", path=str(beside)) is None:
-        raise CodegenError(
-            "code generation needs ruff on PATH", hint="pip install 'st96kit[codegen]'"
-        )
+    """Put ruff, which xsdata runs on what it writes, first on PATH."""
     previous = os.environ.get("PATH", "")
-    os.environ["PATH"] = os.pathsep.join([str(beside), previous])
+    os.environ["PATH"] = f"{_ruff_dir()}{os.pathsep}{previous}"
     try:
         yield
     finally:
@@ -251,6 +250,7 @@ def _ruff_on_path() -> Iterator[None]:
 
 
 def _run_xsdata(prepared: PreparedExtension, subpackages: dict[str, str], work_dir: Path) -> None:
+    """Generate the merged ST.96 schemas and the extension, each namespace in its subpackage."""
     try:
         from xsdata.codegen.transformer import ResourceTransformer
         from xsdata.models.config import GeneratorConfig, GeneratorSubstitution, ObjectType
@@ -266,20 +266,20 @@ def _run_xsdata(prepared: PreparedExtension, subpackages: dict[str, str], work_d
         for uri, name in subpackages.items()
     ]
     uris = sorted(p.resolve().as_uri() for p in [*prepared.st96_files, prepared.main])
+    # As in the standard generation: xsdata imports what it wrote, from the working directory.
     saved_path = list(sys.path)
     saved_modules = set(sys.modules)
-    previous = Path.cwd()
-    os.chdir(work_dir)
-    try:
-        ResourceTransformer(config=config).process(uris)
-    except Exception as exc:  # xsdata raises assorted errors; report them as one kind
-        raise CodegenError(f"xsdata failed: {exc}") from exc
-    finally:
-        os.chdir(previous)
-        sys.path[:] = saved_path
-        for module in set(sys.modules) - saved_modules:
-            if module == _WORK_PACKAGE or module.startswith(f"{_WORK_PACKAGE}."):
-                del sys.modules[module]
+    with _working_directory(work_dir):
+        try:
+            with selective_compound_fields():
+                ResourceTransformer(config=config).process(uris)
+        except Exception as exc:  # xsdata raises assorted errors; report them as one kind
+            raise CodegenError(f"xsdata failed: {exc}") from exc
+        finally:
+            sys.path[:] = saved_path
+            for module in set(sys.modules) - saved_modules:
+                if module == _WORK_PACKAGE or module.startswith(f"{_WORK_PACKAGE}."):
+                    del sys.modules[module]
 
 
 def _reuse_standard_models(root: Path, own: set[str], models: str) -> None:
@@ -309,6 +309,18 @@ def _reuse_standard_models(root: Path, own: set[str], models: str) -> None:
             line = lines[node.lineno - 1]
             lines[node.lineno - 1] = line.replace(f"from ..{node.module}", f"from {target}", 1)
         module.write_text("".join(lines), encoding="utf-8")
+
+
+def _check_models(models: str, version: str) -> None:
+    try:
+        found = importlib.util.find_spec(models) is not None
+    except ModuleNotFoundError:
+        found = False
+    if not found:
+        raise CodegenError(
+            f"the ST.96 {version} models ({models}) are not installed",
+            hint=f"generate them first: st96kit generate --version {version}",
+        )
 
 
 def _check_target(module: str, names: list[str], checked: dict[str, set[str]]) -> None:
@@ -450,6 +462,7 @@ def generate_extension(
     """
     started = time.perf_counter()
     models = model_package_name(package.version)
+    _check_models(models, package.version)
     with tempfile.TemporaryDirectory(prefix="st96kit-ext-") as tmp:
         tmp_path = Path(tmp)
         schema_dir = tmp_path / "schemas"
@@ -470,7 +483,8 @@ def generate_extension(
         with _ruff_on_path():
             _run_xsdata(prepared, subpackages, work_dir)
             _reuse_standard_models(produced, own, models)
-            _format([produced / sub for sub in sorted(own) if (produced / sub).is_dir()])
+            with _working_directory(work_dir):  # ruff leaves its cache there
+                _format([produced / sub for sub in sorted(own) if (produced / sub).is_dir()])
         header = HEADER.format(source=extension_xsd.name, version=package.version)
         modules, classes = _finish(produced, subpackages, header, package.version, models)
         _install(produced, target)

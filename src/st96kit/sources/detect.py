@@ -64,6 +64,14 @@ def _document_type(namespace: str | None, local: str) -> str | None:
     return None
 
 
+def _display(qname: etree.QName, prefix: str | None) -> str:
+    """``tmk:TrademarkApplication``: the standard prefix, else the document's own."""
+    if qname.namespace is None:
+        return qname.localname
+    shown = ns.prefix_for(qname.namespace) or prefix
+    return f"{shown}:{qname.localname}" if shown else f"{{{qname.namespace}}}{qname.localname}"
+
+
 def detection_from_root(
     root: etree._Element, name: str, declared: dict[str, str] | None = None
 ) -> Detection:
@@ -75,7 +83,7 @@ def detection_from_root(
     extensions = sorted({u for u in seen.values() if u not in _NOT_EXTENSIONS})
     return Detection(
         file=name,
-        root=f"{qname.namespace}:{qname.localname}" if qname.namespace else qname.localname,
+        root=_display(qname, root.prefix),
         namespace=qname.namespace,
         local_name=qname.localname,
         document_type=_document_type(qname.namespace, qname.localname),

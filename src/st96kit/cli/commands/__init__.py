@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from st96kit.cli.commands import generate, schemas
+from st96kit.cli.commands import format, generate, info, schemas, validate
 
-COMMANDS: list[ModuleType] = [schemas, generate]
+COMMANDS: list[ModuleType] = [info, validate, format, schemas, generate]

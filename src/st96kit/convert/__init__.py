@@ -1,0 +1,2 @@
+"""Conversions into ST.96: :mod:`st96kit.convert.legacy` turns WIPO ST.66, ST.36 and ST.86
+documents into ST.96 V6_0."""
