@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,17 +25,16 @@ class Mutation:
         return SHARED / self.spec["source"]
 
     def apply(self) -> tuple[bytes, int]:
-        """The mutated document and the line of the element the change concerns."""
+        """The mutated document and the line, in it, of the element the change concerns."""
         tree = etree.parse(str(self.source))
         targets = tree.xpath(self.spec["target"], namespaces=NSMAP)
         assert targets, f"{self.name}: target matches nothing"
         node = targets[0]
-        line: int = node.sourceline
+        concerned = node
         action = self.spec["action"]
         if action == "remove":
-            parent = node.getparent()
-            line = parent.sourceline
-            parent.remove(node)
+            concerned = node.getparent()
+            concerned.remove(node)
         elif action == "text":
             node.text = self.spec["value"]
         elif action == "move-first":
@@ -48,18 +46,15 @@ class Mutation:
             del node.attrib[f"{{{NSMAP[prefix]}}}{local}"]
         elif action == "append":
             prefix, local = self.spec["value"].split(":")
-            child = etree.SubElement(node, f"{{{NSMAP[prefix]}}}{local}")
-            child.text = "blue"
+            concerned = etree.SubElement(node, f"{{{NSMAP[prefix]}}}{local}")
+            concerned.text = "blue"
         else:  # pragma: no cover - a corpus mistake
             raise AssertionError(f"{self.name}: unknown action {action}")
-        data = etree.tostring(copy.deepcopy(tree), xml_declaration=True, encoding="UTF-8")
-        # Lines of the serialized copy: recount from the new bytes for moved/new elements.
-        reparsed = etree.fromstring(data)
-        if action in ("move-first", "append"):
-            found = reparsed.xpath(
-                self.spec["target"] if action == "move-first" else
-                f"{self.spec['target']}/{self.spec['value']}", namespaces=NSMAP)
-            line = found[0].sourceline
+        where = tree.getpath(concerned)
+        data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
+        mutated = etree.fromstring(data)
+        prefixes = {k: v for k, v in tree.getroot().nsmap.items() if k}
+        line: int = mutated.getroottree().xpath(where, namespaces=prefixes)[0].sourceline
         return data, line
 
 

@@ -46,9 +46,10 @@ def test_trademark_application_fields() -> None:
     reproductions = mark.mark_representation.mark_reproduction.choice  # a repeating choice
     verbal = next(r for r in reproductions if type(r).__name__ == "WordMarkSpecification")
     assert verbal.mark_verbal_element_text.value == _text(path, "//tmk:MarkVerbalElementText/text()")
-    assert [c.value for c in mark.mark_category] == [_text(path, "//tmk:Trademark/tmk:MarkCategory/text()")]
-    number = mark.application_number.application_number_text
-    assert number.value == _text(path, "//tmk:Trademark/com:ApplicationNumber/com:ApplicationNumberText/text()")
+    assert [c.value.value for c in mark.mark_category] == [_text(path, "//tmk:Trademark/tmk:MarkCategory/text()")]
+    numbers = mark.application_number_or_registration_number  # choice, up to twice
+    number = next(n for n in numbers if type(n).__name__ == "ApplicationNumber")
+    assert number.application_number_text.value == _text(path, "//tmk:Trademark/com:ApplicationNumber/com:ApplicationNumberText/text()")
 
 
 def test_design_application_fields() -> None:

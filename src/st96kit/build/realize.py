@@ -31,6 +31,15 @@ class RealizeError(St96Error):
     """The content model of an element cannot be realized with the installed classes."""
 
 
+class Unrepresentable(RealizeError):
+    """The content chosen cannot be held by the classes in schema order.
+
+    A class writes its fields in one order; a content model that allows an element before or
+    after another (``RegionalDesignation, NationalDesignation`` next to ``NationalDesignation``
+    alone) has contents that the class would write in the other order.
+    """
+
+
 class Chooser(Protocol):
     """The decisions of one walk."""
 
@@ -92,6 +101,7 @@ class Realizer:
     def __init__(self, grammar: Grammar | None, chooser: Chooser) -> None:
         self.grammar = grammar
         self.chooser = chooser
+        self._last = -1
 
     # -- models --------------------------------------------------------------------------
 
@@ -138,6 +148,7 @@ class Realizer:
             raise RealizeError(f"the content of {cls.__name__} does not end")
         meta = xml_meta(cls)
         values: dict[str, Any] = {}
+        self._last = -1
         if model.content is not None:
             self.walk(model.content, meta, values, depth + 1)
         if meta.text is not None:
@@ -184,9 +195,13 @@ class Realizer:
         slot = _find_slot(meta, name)
         if slot is None:
             raise RealizeError(f"{meta.clazz.__name__} has no field for element {name}")
+        if slot.var.index < self._last or (
+                slot.var.index == self._last and not slot.compound and not slot.var.list_element):
+            raise Unrepresentable(f"{meta.clazz.__name__} cannot hold {name} at this place")
         item = slot.item
         spec = None if item.clazz else value_spec(meta.clazz, slot.var, name=_local(name))
         value = self.element(name, item.clazz, spec, depth)
+        self._last = slot.var.index
         if slot.compound:
             if item.clazz is None or _shared_class(slot.var, item):
                 value = DerivedElement(qname=name, value=value)

@@ -9,6 +9,7 @@ external-entity attacks arrive.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from collections.abc import Iterator
@@ -108,6 +109,36 @@ def syntax_error(exc: etree.XMLSyntaxError, name: str) -> InputError:
     return InputError(message, file=name, line=line, column=column, hint=hint)
 
 
+_PROLOG_DOCTYPE = re.compile(
+    r"\A(?:\ufeff)?(?:\s+|<\?.*?\?>|<!--.*?-->)*<!DOCTYPE", re.DOTALL
+)
+HEAD_BYTES = 64 * 1024
+
+
+def _decode_head(head: bytes) -> str:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:4] in (b"<\x00?\x00", b"\x00<\x00?"):
+        return head.decode("utf-16", errors="replace")
+    return head.decode("latin-1")
+
+
+def refuse_doctype_head(head: bytes, name: str) -> None:
+    """Refuse a document whose prolog (read from its first bytes) declares a DOCTYPE.
+
+    Checked before libxml2 sees the document, so that an entity bomb gets this message
+    rather than an amplification error from deep inside the parser.
+    """
+    text = _decode_head(head)
+    match = _PROLOG_DOCTYPE.match(text)
+    if match:
+        raise InputError(
+            "the document has a DOCTYPE declaration, which st96kit refuses",
+            file=name,
+            line=text.count("\n", 0, match.end()) + 1,
+            hint="ST.96 documents have no DTD; DTDs carry entity-expansion and external-entity "
+            "attacks",
+        )
+
+
 def refuse_doctype(tree: etree._ElementTree, name: str) -> None:
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
         raise InputError(
@@ -124,13 +155,21 @@ def read_tree(source: Source, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> e
     name = source_name(source)
     check_size(source, max_bytes)
     parser = safe_parser()
+    if not isinstance(source, (bytes, str, os.PathLike)):
+        source = source.read()
+    if isinstance(source, bytes):
+        refuse_doctype_head(source[:HEAD_BYTES], name)
+    else:
+        try:
+            with open(source, "rb") as handle:
+                refuse_doctype_head(handle.read(HEAD_BYTES), name)
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", file=name) from None
     try:
         if isinstance(source, bytes):
             tree = etree.fromstring(source, parser).getroottree()
-        elif isinstance(source, (str, os.PathLike)):
-            tree = etree.parse(os.fspath(source), parser)
         else:
-            tree = etree.parse(source, parser)
+            tree = etree.parse(os.fspath(source), parser)
     except etree.XMLSyntaxError as exc:
         raise syntax_error(exc, name) from None
     except OSError as exc:
@@ -139,21 +178,49 @@ def read_tree(source: Source, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> e
     return tree
 
 
+class _Prefixed(io.RawIOBase):
+    """A binary stream that gives ``head`` first, then the rest of ``rest``."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        super().__init__()
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._head:
+            size = min(len(buffer), len(self._head))
+            buffer[:size] = self._head[:size]
+            self._head = self._head[size:]
+            return size
+        data = self._rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
 @contextmanager
 def open_binary(source: Source) -> Iterator[IO[bytes]]:
-    """The source as a binary file object (opened and closed here when it is a path)."""
-    import io
+    """The source as a binary file object (opened and closed here when it is a path).
 
+    The start of the document is checked for a DOCTYPE before anything else reads it.
+    """
+    name = source_name(source)
     if isinstance(source, bytes):
+        refuse_doctype_head(source[:HEAD_BYTES], name)
         yield io.BytesIO(source)
     elif isinstance(source, (str, os.PathLike)):
-        name = source_name(source)
         _size(source, name)
         try:
             handle = open(source, "rb")  # noqa: SIM115
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", file=name) from None
         with handle:
+            refuse_doctype_head(handle.read(HEAD_BYTES), name)
+            handle.seek(0)
             yield handle
     else:
-        yield source
+        head = source.read(HEAD_BYTES)
+        refuse_doctype_head(head, name)
+        yield io.BufferedReader(_Prefixed(head, source))  # type: ignore[arg-type]

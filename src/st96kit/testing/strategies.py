@@ -16,13 +16,13 @@ import warnings
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from hypothesis import reject
 from hypothesis import strategies as st
 
 from st96kit import models
-from st96kit.binding.serialize import model_version_of
 from st96kit.build.grammar import INFINITE, Attribute, Grammar, Particle, grammar_for
 from st96kit.build.meta import ValueSpec, xml_meta
-from st96kit.build.realize import Realizer
+from st96kit.build.realize import Realizer, Unrepresentable
 from st96kit.errors import SchemaPackageError
 from st96kit.testing.values import text_values, values
 
@@ -113,7 +113,10 @@ def instances(
         grammar = _grammar(version)
         size = grammar.cost(name) if grammar is not None else 1.0
         chooser = _Drawing(draw, size, max_depth, max_elements)
-        value: T = Realizer(grammar, chooser).element(name, cls, None, 0)
+        try:
+            value: T = Realizer(grammar, chooser).element(name, cls, None, 0)
+        except Unrepresentable:
+            reject()
         return value
 
     return draw_instance()
@@ -129,16 +132,7 @@ def documents(
 
 
 def _version_of(cls: type[Any]) -> str | None:
-    version = model_version_of(_Probe(cls))
-    return version
-
-
-class _Probe:
-    """Stands in for an object of ``cls`` to ask for its model version."""
-
-    def __init__(self, cls: type[Any]) -> None:
-        self._cls = cls
-
-    @property
-    def __class__(self) -> type[Any]:  # type: ignore[override]
-        return self._cls
+    """``V6_0`` for a class of ``st96kit.models.v6_0``; None for other classes."""
+    prefix = "st96kit.models."
+    module = cls.__module__
+    return module[len(prefix):].split(".", 1)[0].upper() if module.startswith(prefix) else None

@@ -127,9 +127,16 @@ class _FullLister:
         found: list[Issue] = []
         for error in schema.iter_errors(root):
             element = getattr(error, "elem", None)
+            path = error.path
+            index = getattr(error, "index", None)
+            if element is not None and isinstance(index, int) and 0 <= index < len(element):
+                # a content-model error: point at the child that breaks it, as libxml2 does
+                child = element[index]
+                path = f"{path}/{child.prefix + ':' if child.prefix else ''}{etree.QName(child).localname}"
+                element = child
             line = getattr(element, "sourceline", None) if element is not None else None
             message = error.reason or error.message
-            found.append(Issue(line, None, error.path, readable_names(message)))
+            found.append(Issue(line, None, path, readable_names(message)))
         return found
 
 
@@ -137,21 +144,19 @@ _lister = _FullLister()
 
 
 def _merge(first: list[Issue], full: list[Issue]) -> list[Issue]:
-    """Every error of the full pass, plus libxml2's errors that it does not cover.
+    """libxml2's errors, plus those of the full pass that libxml2 did not report.
 
-    An lxml error is covered when the full pass reports on the same line, or on the element
-    that contains the one lxml names. Columns come from lxml where the lines agree.
+    A full-pass error is the same as a libxml2 one when both are on the same line, or when it
+    is reported on the element whose child libxml2 names.
     """
-    if not full:
-        return first
 
-    def covered(issue: Issue) -> bool:
-        parent = issue.path.rsplit("/", 1)[0] if issue.path else None
-        return any(f.line == issue.line or (parent and f.path == parent) for f in full)
+    def known(issue: Issue) -> bool:
+        return any(
+            f.line == issue.line or (f.path and issue.path and f.path.rsplit("/", 1)[0] == issue.path)
+            for f in first
+        )
 
-    columns = {i.line: i.column for i in first}
-    merged = [Issue(i.line, i.column or columns.get(i.line), i.path, i.message) for i in full]
-    merged.extend(i for i in first if not covered(i))
+    merged = first + [i for i in full if not known(i)]
     merged.sort(key=lambda i: (i.line or 0, i.column or 0))
     return merged
 

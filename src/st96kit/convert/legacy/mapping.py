@@ -57,9 +57,13 @@ ANNEX_ENV = "ST96KIT_ANNEX_VI"
 class ValueMap:
     """An Appendix B value map: legacy code -> ST.96 value.
 
-    ``name`` is the map's input as Annex VI heads it (``st66model-V1-1.KindMark``); ``entries``
-    hold the rows that have a result. ``otherwise`` is the result for any other value, when the
-    map has an "otherwise" row.
+    ``name`` is the map's input as Annex VI heads it (``st66model-V1-1.KindMark``) and
+    ``entries`` its rows, as published. ``otherwise`` is the result for any other value, when
+    the map has an "otherwise" row. ``corrections`` replace published results that are not
+    values of the V6_0 schemas (Annex VI gives ``Individual`` for a V6_0 ``Individual mark``).
+    ``usage`` maps values that are outside the legacy code list but that offices write (the
+    USPTO writes ``Service Mark``, or ``Trademark, Service Mark`` for two categories); results
+    taken from it are listed in the conversion report, since Annex VI does not give them.
     """
 
     annex: str
@@ -67,14 +71,27 @@ class ValueMap:
     entries: dict[str, str]
     otherwise: str | None = None
     occurrence: int = 1
+    corrections: dict[str, str] = field(default_factory=dict)
+    usage: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
-    def get(self, value: str) -> str | None:
-        return self.entries.get(value, self.otherwise)
+    def get(self, value: str) -> tuple[tuple[str, ...], str]:
+        """The ST.96 values for ``value`` and where they come from: ``"annex"``, ``"usage"``,
+        or ``""`` (no result)."""
+        if value in self.corrections:
+            return (self.corrections[value],), "annex"
+        result = self.entries.get(value)
+        if result:
+            return (result,), "annex"
+        if value in self.usage:
+            return self.usage[value], "usage"
+        if self.otherwise:
+            return (self.otherwise,), "annex"
+        return (), ""
 
     @property
     def ref(self) -> str:
         suffix = f"[{self.occurrence}]" if self.occurrence > 1 else ""
-        return f"{self.annex} Appendix B {self.name}{suffix}"
+        return f"Annex VI {self.annex} Appendix B {self.name}{suffix}"
 
 
 @dataclass(frozen=True)
@@ -91,7 +108,10 @@ class Row:
     :class:`ValueMap`. ``const`` writes a fixed value instead of the input's. ``table`` applies
     a component table below the element the row creates. ``text`` copies the element's mixed
     content (text and inline markup) with the inline table. ``fallback`` rows are applied
-    instead when a value map has no result that ST.96 accepts.
+    instead when a value map has no result that ST.96 accepts. ``annex`` names the Annex VI
+    page of ``ref`` when it is not the table's. ``opens`` makes a new element for the step
+    above the target (the first of a group of sibling inputs, as EPO's ``B541`` language before
+    its ``B542`` title); ``joins`` adds to the last such element instead of making one.
     """
 
     source: str
@@ -103,6 +123,9 @@ class Row:
     text: Inline | None = None
     fallback: tuple[Row, ...] = ()
     note: str = ""
+    annex: str = ""
+    opens: bool = False
+    joins: bool = False
 
     @property
     def source_steps(self) -> tuple[str, ...]:
@@ -126,16 +149,17 @@ class Table:
         """The full reference of a row, for reports and traces."""
         if not row.ref:
             return f"st96kit rule ({row.note})" if row.note else "st96kit rule"
-        return f"Annex VI {self.annex} {row.ref}"
+        return f"Annex VI {row.annex or self.annex} {row.ref}"
 
 
 @dataclass(frozen=True)
 class InlineElement:
-    """How one inline element of legacy text becomes an ST.96 element."""
+    """How one inline element of legacy text becomes an ST.96 element; ``table`` maps its
+    attributes (and attribute-borne values such as an image's file name)."""
 
     target: str
     ref: str
-    attributes: dict[str, str] = field(default_factory=dict)
+    table: Table | None = None
 
 
 @dataclass(frozen=True)
@@ -221,21 +245,28 @@ def _add_value_map(annex: Annex, rows: list[list[str]]) -> None:
     annex.value_maps.setdefault(name, []).append(entries)
 
 
-def _normalized(path: str) -> list[str]:
-    return [s for s in _NUMBERED.sub("", path).split("/") if s]
+def _normalized(path: str, *, component: bool) -> list[str]:
+    steps = [s for s in _NUMBERED.sub("", path).split("/") if s]
+    if component and steps and steps[0].split(":")[-1].endswith("Type"):
+        steps = steps[1:]  # a component table's paths start with the type's name
+    return steps
 
 
-def _ends_with(path: str, steps: Iterable[str]) -> bool:
-    whole, tail = _normalized(path), list(steps)
-    return not tail or whole[-len(tail):] == tail
+def _same_tail(path: str, steps: Iterable[str], *, component: bool) -> bool:
+    """True when the Annex VI path and the row's steps agree on their common tail."""
+    whole, tail = _normalized(path, component=component), list(steps)
+    size = min(len(whole), len(tail))
+    return size == 0 and not tail or size > 0 and whole[-size:] == tail[-size:]
 
 
 def check_table(table: Table, annex: Annex) -> Iterator[str]:
     """Every disagreement between a table's references and the Annex VI page.
 
-    A referenced row must exist, its input node must end with the row's source path and its
-    output node with the row's target path (``(2)``-style instance marks ignored); a value
-    map must agree with the Appendix B map of the same name on every entry it has.
+    A referenced row must exist, and its input and output nodes must agree with the row's
+    source and target paths on their common tail (a row's paths are relative to its table's
+    context, Annex VI's to the document or the component; ``(2)``-style instance marks are
+    ignored). A value map must agree with the Appendix B map of the same name on every entry
+    it has.
     """
     for row in walk_rows(table):
         if row.ref:
@@ -258,19 +289,22 @@ def walk_rows(table: Table) -> Iterator[Row]:
             yield from row.fallback
             if row.table is not None:
                 stack.append(row.table)
+            if row.text is not None:
+                stack.extend(e.table for e in row.text.elements.values() if e.table)
 
 
 def _check_row(table: Table, row: Row, annex: Annex) -> Iterator[str]:
     where = f"{table.name}: {row.source or '.'} -> {row.target or '.'} ({row.ref})"
-    if table.annex != annex.key:
+    if (row.annex or table.annex) != annex.key:
         return
     found = annex.row(row.ref)
     if found is None:
         yield f"{where}: no such Annex VI row"
         return
-    if not _ends_with(found.input, row.source_steps):
+    component = not row.ref.startswith("main#")
+    if not _same_tail(found.input, row.source_steps, component=component):
         yield f"{where}: Annex VI input is {found.input}"
-    if not _ends_with(found.output, row.target_steps):
+    if not _same_tail(found.output, row.target_steps, component=component):
         yield f"{where}: Annex VI output is {found.output}"
 
 
@@ -283,3 +317,9 @@ def _check_value_map(value_map: ValueMap, annex: Annex) -> Iterator[str]:
     for code, result in value_map.entries.items():
         if entries.get(code) != result:
             yield f"{value_map.ref}: {code!r} -> {result!r}, Annex VI says {entries.get(code)!r}"
+    for code in value_map.corrections:
+        if code not in entries:
+            yield f"{value_map.ref}: corrects {code!r}, which Annex VI does not map"
+    for code in value_map.usage:
+        if code in entries:
+            yield f"{value_map.ref}: {code!r} is in Annex VI, not an office usage"

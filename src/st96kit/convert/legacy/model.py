@@ -50,6 +50,9 @@ class ModelIndex:
     def __init__(self) -> None:
         self._context = XmlContext()
 
+    def meta(self, cls: type[Any]) -> Any:
+        return self._context.build(cls)
+
     def child(self, cls: type[Any], qname: str) -> Child | None:
         meta = self._context.build(cls)
         for var in meta.find_children(qname):
@@ -63,7 +66,9 @@ class ModelIndex:
     def text_types(self, cls: type[Any]) -> tuple[type[Any], ...] | None:
         """The types of the element's text value, or None for an element with child elements."""
         meta = self._context.build(cls)
-        if meta.text is None or meta.mixed_content:
+        if meta.mixed_content:
+            return (str,)
+        if meta.text is None:
             return None
         return tuple(meta.text.types)
 
@@ -144,6 +149,39 @@ class OutputTree:
         if upto is not None and node is None:
             return None
         return steps[::-1]
+
+    def missing(self) -> list[tuple[etree._Element, str]]:
+        """Required elements (``com:Name``) and attributes (``@com:name``) that are absent."""
+        found: list[tuple[etree._Element, str]] = []
+        for element in self.root.iter():
+            cls = self._classes.get(element)
+            if cls is None:
+                continue
+            meta = self.index.meta(cls)
+            tags = {child.tag for child in element}
+            for var in meta.get_element_vars():
+                if var.is_element and var.required and var.qname not in tags:
+                    found.append((element, short(var.qname)))
+            for var in meta.get_attribute_vars():
+                if var.required and element.get(var.qname) is None:
+                    found.append((element, "@" + short(var.qname)))
+        return found
+
+    def add(self, parent: etree._Element, step: str, value: str) -> etree._Element | None:
+        """Add a required element or attribute with ``value`` (None when ``value`` is not a
+        valid value of it)."""
+        if step.startswith("@"):
+            if not self.index.accepts(self.attribute_types(parent, step), value):
+                return None
+            parent.set(clark(step), value)
+            return parent
+        element, _ = self.child(parent, step, new=True)
+        types = self.text_types(element)
+        if types is None or not self.index.accepts(types, value):
+            parent.remove(element)
+            return None
+        element.text = value
+        return element
 
     def keep(self, element: etree._Element) -> None:
         """Never prune ``element`` (inline markup such as an empty ``com:Br``)."""

@@ -44,6 +44,18 @@ class ValueIssue:
 
 
 @dataclass(frozen=True)
+class Required:
+    """Something V6_0 requires that the input does not provide (and nobody supplied)."""
+
+    path: str
+    name: str
+
+    def __str__(self) -> str:
+        return (f"{self.path}: V6_0 requires {self.name}, which the input does not provide "
+                f"(supply it: --set {self.name.lstrip('@')}=VALUE)")
+
+
+@dataclass(frozen=True)
 class TraceEntry:
     """One output element or attribute and the row that made it."""
 
@@ -63,6 +75,7 @@ class Report:
     document_type: str
     not_carried: list[NotCarried] = field(default_factory=list)
     values: list[ValueIssue] = field(default_factory=list)
+    required: list[Required] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     trace: list[TraceEntry] = field(default_factory=list)
     validation: ValidationResult | None = None
@@ -85,6 +98,7 @@ class Report:
             "validation": self.validation.to_dict() if self.validation else None,
             "not_carried": [vars(n) for n in self.not_carried],
             "values_without_mapping": [vars(v) for v in self.values],
+            "required_but_absent": [vars(r) for r in self.required],
             "notes": list(self.notes),
         }
         if trace:
@@ -99,11 +113,14 @@ class Report:
                      f"{len(self.values)} values without a mapping")
         if self.not_carried:
             lines.append("  not carried over:")
-            lines.extend(_grouped((str(n), n.reason) for n in self.not_carried, limit))
+            lines.extend(_grouped([(str(n), n.reason) for n in self.not_carried], limit))
         if self.values:
             lines.append("  values without a mapping:")
-            lines.extend(_grouped((str(v), f"{v.mapping}: {v.outcome}") for v in self.values,
+            lines.extend(_grouped([(str(v), f"{v.mapping}: {v.outcome}") for v in self.values],
                                   limit))
+        if self.required:
+            lines.append("  required by V6_0 but absent from the input:")
+            lines.extend(f"    {r}" for r in self.required)
         for note in self.notes:
             lines.append(f"  note: {note}")
         lines.append(f"  validation: {_verdict(self.validation)}")
@@ -131,7 +148,7 @@ def _verdict(result: ValidationResult | None) -> str:
     return f"{result.status}: {'; '.join(result.notes)}"
 
 
-def _grouped(items: Any, limit: int) -> list[str]:
+def _grouped(items: list[tuple[str, str]], limit: int) -> list[str]:
     """Lines for report items, at most ``limit`` of each kind, then a count of the rest."""
     shown: Counter[str] = Counter()
     totals: Counter[str] = Counter()

@@ -3,7 +3,10 @@
 Dates: ST.66 and ST.86 write ``xs:date`` with a time zone (``2009-01-28-05:00``), ST.36 writes
 ``CCYYMMDD`` (``20090128``); the ST.96 ``com:DateType`` is a plain ``2009-01-28``. Booleans:
 ``true``/``false``, ``1``/``0``, ``yes``/``no``; ST.36 marks some facts by the mere presence of
-an empty element (``presence``). Code lists go through Annex VI value maps
+an empty element (``presence``). Language codes are lower case in ST.96 (``EN`` -> ``en``);
+ST.36 image sizes are millimetres, with or without the unit (``1.44mm`` -> ``1.44``); ST.36
+heading levels are numbers, ST.96's are ``H1`` to ``H6``. Code
+lists go through Annex VI value maps
 (:class:`~st96kit.convert.legacy.mapping.ValueMap`).
 """
 
@@ -49,6 +52,15 @@ def convert(kind: str, text: str) -> str | None:
         return to_boolean(text)
     if kind == "presence":
         return "true"
+    if kind == "language":
+        value = text.strip().lower()
+        return value if re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]+)*", value) else None
+    if kind == "measure":
+        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(?:mm)?\s*", text)
+        return match.group(1) if match else None
+    if kind == "heading-level":
+        value = text.strip()
+        return f"H{value}" if value in {"1", "2", "3", "4", "5", "6"} else None
     if kind == "integer":
         value = text.strip()
         return str(int(value)) if value.isdigit() else None
