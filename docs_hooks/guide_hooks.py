@@ -83,10 +83,10 @@ def prepare_environment(root: Path) -> None:
 
 
 def _extension_stamp() -> str:
-    import st96kit.codegen
+    import st96kit
 
     digest = hashlib.sha256(EXTENSION_XSD.read_bytes())
-    for source in sorted(Path(st96kit.codegen.__file__).parent.glob("*.py")):
+    for source in sorted((Path(st96kit.__file__).parent / "codegen").glob("*.py")):
         digest.update(source.read_bytes())
     return digest.hexdigest()
 

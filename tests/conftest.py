@@ -24,7 +24,9 @@ os.environ.setdefault("ST96KIT_SCHEMAS", str(SCHEMAS_V6_0))
 
 
 @pytest.fixture(autouse=True)
-def _isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Each test gets an empty user registry."""
     monkeypatch.setenv("ST96KIT_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
 

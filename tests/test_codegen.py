@@ -28,7 +28,9 @@ def test_regeneration_is_byte_identical(tmp_path: Path) -> None:
     fresh = _files(result.output)
     committed = _files(COMMITTED)
     assert sorted(fresh) == sorted(committed)
-    different = [name for name in fresh if not filecmp.cmp(fresh[name], committed[name], shallow=False)]
+    different = [
+        name for name in fresh if not filecmp.cmp(fresh[name], committed[name], shallow=False)
+    ]
     assert not different, different[:10]
     assert result.classes > 3000
 

@@ -31,9 +31,12 @@ def test_patent_publication_fields() -> None:
     bib = doc.root.bibliographic_data
     number = bib.application_identification.application_number.application_number_text
     assert number.value == _text(
-        path, "//pat:ApplicationIdentification/com:ApplicationNumber/com:ApplicationNumberText/text()")
+        path,
+        "//pat:ApplicationIdentification/com:ApplicationNumber/com:ApplicationNumberText/text()",
+    )
     assert str(bib.application_identification.filing_date.value) == _text(
-        path, "//pat:ApplicationIdentification/pat:FilingDate/text()")
+        path, "//pat:ApplicationIdentification/pat:FilingDate/text()"
+    )
     assert doc.root.language_code.value == "en"  # an enumeration member
     claims = [c for c in doc.root.claims.choice if type(c).__name__ == "Claim"]
     assert len(claims) == len(etree.parse(str(path)).xpath("//pat:Claim", namespaces=NS))
@@ -45,11 +48,17 @@ def test_trademark_application_fields() -> None:
     mark = doc.root.trademark_bag.trademark[0]
     reproductions = mark.mark_representation.mark_reproduction.choice  # a repeating choice
     verbal = next(r for r in reproductions if type(r).__name__ == "WordMarkSpecification")
-    assert verbal.mark_verbal_element_text.value == _text(path, "//tmk:MarkVerbalElementText/text()")
-    assert [c.value.value for c in mark.mark_category] == [_text(path, "//tmk:Trademark/tmk:MarkCategory/text()")]
+    assert verbal.mark_verbal_element_text.value == _text(
+        path, "//tmk:MarkVerbalElementText/text()"
+    )
+    assert [c.value.value for c in mark.mark_category] == [
+        _text(path, "//tmk:Trademark/tmk:MarkCategory/text()")
+    ]
     numbers = mark.application_number_or_registration_number  # choice, up to twice
     number = next(n for n in numbers if type(n).__name__ == "ApplicationNumber")
-    assert number.application_number_text.value == _text(path, "//tmk:Trademark/com:ApplicationNumber/com:ApplicationNumberText/text()")
+    assert number.application_number_text.value == _text(
+        path, "//tmk:Trademark/com:ApplicationNumber/com:ApplicationNumberText/text()"
+    )
 
 
 def test_design_application_fields() -> None:
@@ -88,16 +97,18 @@ def _class_names(sub: Path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize("namespace", ["common", "patent", "trademark", "design",
-                                       "geographical_indication", "copyright"])
+@pytest.mark.parametrize(
+    "namespace", ["common", "patent", "trademark", "design", "geographical_indication", "copyright"]
+)
 def test_each_component_is_exactly_one_class(namespace: str) -> None:
     names = _class_names(MODELS / namespace)
     schema = etree.parse(str(SCHEMAS_V6_0 / f"{_schema_name(namespace)}_V6_0.xsd")).getroot()
     xs = "{http://www.w3.org/2001/XMLSchema}"
     declared = {e.get("name") for e in schema if e.tag in (f"{xs}element", f"{xs}complexType")}
     every = {e.get("name") for e in schema}
-    doubles = {n for n in names if n[-1].isdigit() and n not in every
-               and n.rstrip("0123456789") in names}
+    doubles = {
+        n for n in names if n[-1].isdigit() and n not in every and n.rstrip("0123456789") in names
+    }
     assert not doubles, f"numbered duplicates: {sorted(doubles)[:10]}"
     missing = {n for n in declared if n not in names}
     assert not missing, f"components without a class: {sorted(missing)[:10]}"
@@ -133,7 +144,9 @@ def test_no_documentation_text_in_generated_code() -> None:
 def _modules_after(code: str) -> list[str]:
     out = subprocess.run(
         [sys.executable, "-c", code + "\nimport sys\nprint('\\n'.join(sorted(sys.modules)))"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return out.stdout.split()
 
@@ -149,7 +162,10 @@ def test_one_document_type_loads_only_its_classes() -> None:
     loaded = _modules_after("from st96kit.models.v6_0.trademark import TrademarkApplication")
     model_modules = [m for m in loaded if m.startswith("st96kit.models.v6_0.")]
     assert any(m.startswith("st96kit.models.v6_0.trademark.") for m in model_modules)
-    assert not [m for m in model_modules if m.startswith(("st96kit.models.v6_0.patent.",
-                                                          "st96kit.models.v6_0.design."))]
+    assert not [
+        m
+        for m in model_modules
+        if m.startswith(("st96kit.models.v6_0.patent.", "st96kit.models.v6_0.design."))
+    ]
     total = sum(1 for p in MODELS.rglob("*.py") if p.name != "__init__.py")
     assert len(model_modules) < total / 2

@@ -86,7 +86,7 @@ def test_lax_losses_name_the_office_extension_elements() -> None:
 
 def test_unknown_root_strict_and_lax() -> None:
     path = SAMPLES / "uspto-peds" / "TEST.xml"
-    with pytest.raises(UnknownDocumentError, match="not an ST.96"):
+    with pytest.raises(UnknownDocumentError, match=r"not an ST.96"):
         st96kit.parse(path, version="V6_0")
     document = st96kit.parse(path, mode="lax")
     count = len(etree.parse(str(path)).getroot())
@@ -101,5 +101,5 @@ def test_parse_element_of_a_streamed_record() -> None:
 
 
 def test_bad_mode() -> None:
-    with pytest.raises(ValueError, match="mode"):
+    with pytest.raises(ValueError, match=r"mode"):
         st96kit.parse(v6_examples()[0], mode="loose")  # type: ignore[arg-type]

@@ -49,7 +49,7 @@ def test_zip_package_is_the_same_as_the_folder(tmp_path: Path) -> None:
 
 def test_zip_with_a_missing_file_names_it(tmp_path: Path) -> None:
     archive = _zip(SCHEMAS_V6_0, tmp_path / "partial.zip", skip="PatentPublication_V6_0_Common.xsd")
-    with pytest.raises(SchemaPackageError, match="PatentPublication_V6_0_Common.xsd"):
+    with pytest.raises(SchemaPackageError, match=r"PatentPublication_V6_0_Common.xsd"):
         SchemaPackage.open(archive)
 
 
@@ -57,7 +57,7 @@ def test_folder_without_a_namespace_schema_names_it(tmp_path: Path) -> None:
     folder = tmp_path / "partial"
     shutil.copytree(SCHEMAS_V6_0, folder)
     (folder / "Design_V6_0.xsd").unlink()
-    with pytest.raises(SchemaPackageError, match="missing Design_V6_0.xsd"):
+    with pytest.raises(SchemaPackageError, match=r"missing Design_V6_0.xsd"):
         SchemaPackage.open(folder)
 
 
@@ -81,13 +81,13 @@ def test_not_a_package(tmp_path: Path, content: bytes | None) -> None:
         (target / "readme.txt").write_text("hello")
     else:
         target.write_bytes(content)
-    with pytest.raises(SchemaPackageError, match="not"):
+    with pytest.raises(SchemaPackageError, match=r"not"):
         SchemaPackage.open(target)
 
 
 @pytest.mark.parametrize("bad", ["6.0", "V6", "v6_0", "V6_0_1", "latest"])
 def test_unknown_version_strings(bad: str) -> None:
-    with pytest.raises(SchemaPackageError, match="unknown ST.96 version"):
+    with pytest.raises(SchemaPackageError, match=r"unknown ST.96 version"):
         check_version(bad)
 
 
@@ -105,13 +105,13 @@ def test_lookup_order_argument_environment_registry(
 
 
 def test_missing_version_is_a_clear_error() -> None:
-    with pytest.raises(NoSchemaPackageError, match="no schema package for ST.96 V8_0"):
+    with pytest.raises(NoSchemaPackageError, match=r"no schema package for ST.96 V8_0"):
         find_package("V8_0")
 
 
 def test_no_package_at_all(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("ST96KIT_SCHEMAS")
-    with pytest.raises(NoSchemaPackageError, match="no ST.96 schema package is installed"):
+    with pytest.raises(NoSchemaPackageError, match=r"no ST.96 schema package is installed"):
         find_package()
 
 

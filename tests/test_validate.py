@@ -34,8 +34,11 @@ def test_mutations_fail_at_the_right_line_and_path(mutation: Mutation) -> None:
     wanted = mutation.spec["expect_path"].split(":")[1]
     if mutation.spec["action"] == "remove":
         # a missing child is reported on the parent, or on the next child where it was due
-        matching = [e for e in result.errors if e.path and (
-            e.line == line or e.path.rsplit("/", 1)[0].endswith(wanted))]
+        matching = [
+            e
+            for e in result.errors
+            if e.path and (e.line == line or e.path.rsplit("/", 1)[0].endswith(wanted))
+        ]
     else:
         matching = [e for e in result.errors if e.line == line]
     assert matching, f"no error on line {line}: {[str(e) for e in result.errors]}"
@@ -47,7 +50,10 @@ def test_light_schema_gives_the_full_schema_verdict(mutation: Mutation) -> None:
     data, _ = mutation.apply()
     light = st96kit.validate(data, light=True, all_errors=False)
     full = st96kit.validate(data, light=False, all_errors=False)
-    assert (light.status, [str(e) for e in light.errors]) == (full.status, [str(e) for e in full.errors])
+    assert (light.status, [str(e) for e in light.errors]) == (
+        full.status,
+        [str(e) for e in full.errors],
+    )
 
 
 @pytest.mark.parametrize(
@@ -89,8 +95,11 @@ def test_newer_versions_get_no_schema_not_a_wrong_verdict(path: Path) -> None:
     result = st96kit.validate(path)
     assert result.status == "no-schema"
     assert result.valid is None
-    declared = etree.parse(str(path)).getroot().get(
-        "{http://www.wipo.int/standards/XMLSchema/ST96/Common}st96Version")
+    declared = (
+        etree.parse(str(path))
+        .getroot()
+        .get("{http://www.wipo.int/standards/XMLSchema/ST96/Common}st96Version")
+    )
     assert any(f"no schema package for ST.96 {declared} installed" in n for n in result.notes)
 
 

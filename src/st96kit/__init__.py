@@ -37,6 +37,9 @@ _EXPORTS: dict[str, str] = {
     "find_package": "st96kit.schemas.locate",
     "SchemaPackage": "st96kit.schemas.package",
     "St96Error": "st96kit.errors",
+    "to_json": "st96kit.convert.json_form",
+    "from_json": "st96kit.convert.json_form",
+    "diff": "st96kit.compare.diff",
 }
 
 if TYPE_CHECKING:
@@ -47,6 +50,9 @@ if TYPE_CHECKING:
     from st96kit.binding.parse import parse_element as parse_element
     from st96kit.binding.serialize import serialize as serialize
     from st96kit.binding.serialize import write as write
+    from st96kit.compare.diff import diff as diff
+    from st96kit.convert.json_form import from_json as from_json
+    from st96kit.convert.json_form import to_json as to_json
     from st96kit.errors import St96Error as St96Error
     from st96kit.schemas.locate import find_package as find_package
     from st96kit.schemas.package import SchemaPackage as SchemaPackage

@@ -43,9 +43,9 @@ def canonical(xml: bytes | str | etree._Element, *, schema_location: bool = True
     )
 
 
-def short_name(tag: str) -> str:
+def short_name(tag: object) -> str:
     """``{uri}Local`` -> ``prefix:Local`` with the standard prefix where there is one."""
-    qname = etree.QName(tag)
+    qname = etree.QName(str(tag))
     if qname.namespace is None:
         return qname.localname
     prefix = PREFIXES.get(qname.namespace)

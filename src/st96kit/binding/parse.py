@@ -76,8 +76,8 @@ def _choose_version(detection: Detection, version: str | None, mode: Mode) -> tu
         models.model_package(version)
         return version, detection.st96_version not in (None, version)
     declared = detection.st96_version
-    if declared in installed:
-        return declared, False  # type: ignore[return-value]
+    if declared is not None and declared in installed:
+        return declared, False
     if not installed:
         raise NoSchemaPackageError("st96kit has no generated models installed")
     if mode == "strict":
@@ -93,7 +93,8 @@ def _choose_version(detection: Detection, version: str | None, mode: Mode) -> tu
 
 def _required_fields(cls: type[Any]) -> list[dataclasses.Field[Any]]:
     return [
-        f for f in dataclasses.fields(cls)
+        f
+        for f in dataclasses.fields(cls)
         if f.init and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
     ]
 
@@ -206,7 +207,7 @@ def _locate_unknown(tree_source: Source, message: str) -> int | None:
         return line
     for element in tree.getroot().iter():
         if tag in element.attrib:
-            return element.sourceline  # type: ignore[no-any-return]
+            return element.sourceline
     return None
 
 
@@ -223,7 +224,7 @@ def _parse_foreign(
 
     def visit(element: etree._Element, path: str) -> bool:
         """Parse what can be parsed below ``element``; True if anything was."""
-        cls = _global_element_class(element.tag, version)
+        cls = _global_element_class(str(element.tag), version)
         if cls is not None:
             obj = parser.parse(copy.deepcopy(element), cls)
             parts.append(obj)
@@ -242,8 +243,9 @@ def _parse_foreign(
             return False
         line = element.sourceline
         for attribute, value in element.attrib.items():
-            losses.append(Loss(f"{path}/@{short_name(attribute)}", line,
-                               _describe("attribute", value)))
+            losses.append(
+                Loss(f"{path}/@{short_name(attribute)}", line, _describe("attribute", value))
+            )
         for run in [element.text] + [c.tail for c in element]:
             if run is not None and run.strip():
                 losses.append(Loss(path, line, _describe("text", run.strip())))
@@ -273,8 +275,14 @@ def parse(
     installed version.
     """
     tree = read_tree(source, max_bytes=max_bytes)
-    return parse_element(tree.getroot(), mode=mode, version=version, name=source_name(source),
-                         prolog=_prolog(tree), source=source)
+    return parse_element(
+        tree.getroot(),
+        mode=mode,
+        version=version,
+        name=source_name(source),
+        prolog=_prolog(tree),
+        source=source,
+    )
 
 
 def parse_element(
@@ -295,14 +303,20 @@ def parse_element(
     strict = mode == "strict"
     detection = detection_from_root(root, name)
     chosen, _ = _choose_version(detection, version, mode)
-    doc_type = models.document_type_for_root(root.tag, chosen)
+    doc_type = models.document_type_for_root(str(root.tag), chosen)
     missing: list[str] = []
     notes: list[str] = []
     parser = _parser(strict, missing)
     document = Document(
-        root=None, document_type=doc_type, version=chosen, detection=detection,
-        schema_location=detection.schema_location, mode=mode, missing=missing,
-        prolog=prolog or [], notes=notes,
+        root=None,
+        document_type=doc_type,
+        version=chosen,
+        detection=detection,
+        schema_location=detection.schema_location,
+        mode=mode,
+        missing=missing,
+        prolog=prolog or [],
+        notes=notes,
     )
     document.losses.extend(_comments(root))
     with warnings.catch_warnings(record=True) as caught:
@@ -311,7 +325,8 @@ def parse_element(
             if strict:
                 raise UnknownDocumentError(
                     f"{short_name(root.tag)} is not an ST.96 {chosen} document type",
-                    file=name, line=root.sourceline,
+                    file=name,
+                    line=root.sourceline,
                     hint="`st96kit schemas list` shows the document types; parse it with "
                     "mode='lax' to read the ST.96 parts inside it",
                 )
@@ -319,14 +334,21 @@ def parse_element(
             document.losses.extend(_collapse(losses))
         else:
             _parse_known(document, root, doc_type, chosen, parser, strict, name, source)
-    notes.extend(" ".join(str(w.message).split()) for w in caught
-                 if issubclass(w.category, ConverterWarning))
+    notes.extend(
+        " ".join(str(w.message).split()) for w in caught if issubclass(w.category, ConverterWarning)
+    )
     return document
 
 
 def _parse_known(
-    document: Document, root: etree._Element, doc_type: str, version: str, parser: XmlParser,
-    strict: bool, name: str, source: Source | None,
+    document: Document,
+    root: etree._Element,
+    doc_type: str,
+    version: str,
+    parser: XmlParser,
+    strict: bool,
+    name: str,
+    source: Source | None,
 ) -> None:
     cls = models.document_class(doc_type, version)
     try:
@@ -336,15 +358,21 @@ def _parse_known(
             document.root = parser.parse(copy.deepcopy(root), cls)
             document.losses.extend(_collapse(_losses_of(root, document.root)))
     except ModelError as exc:
-        raise ModelError(exc.message, file=name, hint="parse it with mode='lax' to read it as "
-                         "far as the model allows") from None
+        raise ModelError(
+            exc.message,
+            file=name,
+            hint="parse it with mode='lax' to read it as far as the model allows",
+        ) from None
     except (ParserError, ConverterError) as exc:
         message = str(exc)
         line = (
             _locate_unknown(source, message)
-            if source is not None and not isinstance(source, bytes) else None
+            if source is not None and not isinstance(source, bytes)
+            else None
         )
         raise ModelError(
-            f"does not fit the ST.96 {version} model: {readable_names(message)}", file=name,
-            line=line, hint="validate it for details, or parse it with mode='lax'",
+            f"does not fit the ST.96 {version} model: {readable_names(message)}",
+            file=name,
+            line=line,
+            hint="validate it for details, or parse it with mode='lax'",
         ) from None

@@ -28,7 +28,7 @@ def model_version_of(obj: Any) -> str | None:
     module = type(obj).__module__
     if not module.startswith(_MODELS):
         return None
-    return module[len(_MODELS):].split(".", 1)[0].upper()
+    return module[len(_MODELS) :].split(".", 1)[0].upper()
 
 
 def _with_version(obj: Any) -> Any:
@@ -36,6 +36,7 @@ def _with_version(obj: Any) -> Any:
     if (
         version
         and dataclasses.is_dataclass(obj)
+        and not isinstance(obj, type)
         and any(f.name == "st96_version" for f in dataclasses.fields(obj))
         and getattr(obj, "st96_version", None) is None
     ):

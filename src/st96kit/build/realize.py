@@ -172,6 +172,10 @@ class Realizer:
         """Fill ``values`` with the occurrences of ``particle``."""
         if particle.kind == "any":
             return
+        if particle.kind == "element" and _find_slot(meta, particle.name) is None:
+            if particle.min == 0:
+                return  # the class has no place of its own for it (a mixed wildcard holds it)
+            raise RealizeError(f"{meta.clazz.__name__} has no field for element {particle.name}")
         cost = (self.cost(particle.name) if particle.kind == "element"
                 else self.particle_cost(dataclasses.replace(particle, min=1, max=1)))
         for _ in range(self.chooser.occurs(particle, cost, depth)):
@@ -182,8 +186,9 @@ class Realizer:
                     self.walk(item, meta, values, depth)
             else:
                 options = [p for p in particle.items
-                           if self.particle_cost(dataclasses.replace(p, min=1)) < INFINITE
-                           or p.min == 0]
+                           if (p.kind != "element" or _find_slot(meta, p.name) is not None)
+                           and (p.min == 0
+                                or self.particle_cost(dataclasses.replace(p, min=1)) < INFINITE)]
                 if not options:
                     raise RealizeError(f"no branch of a choice in {meta.clazz.__name__} "
                                        "can be built")

@@ -88,7 +88,7 @@ def _parse(path: Path) -> Any:
             f"not an XML file: {exc.msg}", file=str(path), line=line, column=column
         ) from None
     if root.tag != f"{_XS}schema":
-        raise CodegenError(f"not an XML Schema: the root element is {root.tag}", file=str(path))
+        raise CodegenError(f"not an XML Schema: the root element is {etree.QName(root).text}", file=str(path))
     return root
 
 

@@ -60,7 +60,7 @@ def _working_directory(path: Path) -> Iterator[None]:
 def _ruff_dir() -> str:
     """The folder of the ruff executable xsdata runs to format what it writes."""
     try:
-        from ruff.__main__ import find_ruff_bin
+        from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
     except ImportError:
         found = shutil.which("ruff")
         if found is None:
@@ -109,9 +109,7 @@ def run_xsdata(schema_dir: Path, package: str, work_dir: Path) -> None:
                     del sys.modules[module]
 
 
-def generate_models(
-    package: SchemaPackage, destination: Path | None = None
-) -> GenerationResult:
+def generate_models(package: SchemaPackage, destination: Path | None = None) -> GenerationResult:
     """Generate ``st96kit.models.<version>`` from ``package`` into ``destination``.
 
     ``destination`` is the folder that receives the version's package (by default the

@@ -76,13 +76,15 @@ def merge_package(package: SchemaPackage) -> dict[str, MergedNamespace]:
             stem = name.removesuffix(".xsd")
             file_names[namespace] = stem
             attributes = {
-                k: v for k, v in root.attrib.items()
-                if k in ("targetNamespace", "elementFormDefault", "attributeFormDefault",
-                         "version")
+                k: v
+                for k, v in root.attrib.items()
+                if k in ("targetNamespace", "elementFormDefault", "attributeFormDefault", "version")
             }
             entry = merged[namespace] = MergedNamespace(
-                namespace=namespace, file_name=f"{stem}.xsd",
-                root_attributes=attributes, nsmap=dict(root.nsmap),
+                namespace=namespace,
+                file_name=f"{stem}.xsd",
+                root_attributes=attributes,
+                nsmap=dict(root.nsmap),
             )
         for imp in root.findall(f"{_XS}import"):
             if imp.get("namespace"):
@@ -118,7 +120,9 @@ def write_merged(merged: dict[str, MergedNamespace]) -> dict[str, bytes]:
         for namespace in sorted(entry.imports):
             if namespace in by_namespace:
                 etree.SubElement(
-                    root, f"{_XS}import", namespace=namespace,
+                    root,
+                    f"{_XS}import",
+                    namespace=namespace,
                     schemaLocation=by_namespace[namespace],
                 )
         for node in entry.components.values():

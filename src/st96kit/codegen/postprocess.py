@@ -73,7 +73,10 @@ def _lazy_init(version: str, namespace: str, classes: dict[str, str]) -> str:
 
 
 def _package_init(
-    version: str, name: str, package: SchemaPackage, namespaces: dict[str, str],
+    version: str,
+    name: str,
+    package: SchemaPackage,
+    namespaces: dict[str, str],
     index: dict[str, dict[str, str]],
 ) -> str:
     lines = [
@@ -135,14 +138,14 @@ def finish_package(
         )
     index: dict[str, dict[str, str]] = {}
     for doc in package.document_types.values():
-        sub = namespaces.get(doc.namespace)
-        module = class_modules.get(sub or "", {}).get(doc.root)
-        if sub is None or module is None:
+        sub_name = namespaces.get(doc.namespace)
+        module_name = class_modules.get(sub_name or "", {}).get(doc.root)
+        if sub_name is None or module_name is None:
             continue
         index[doc.name] = {
             "namespace": doc.namespace,
             "root": doc.root,
-            "module": f"{name}.{sub}.{module}",
+            "module": f"{name}.{sub_name}.{module_name}",
             "class": doc.root,
             "schema_file": doc.schema_file,
         }

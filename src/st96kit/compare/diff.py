@@ -243,7 +243,7 @@ class _Differ:
         names: list[str] = []
         for child in kids_a + kids_b:
             if child.tag not in names:
-                names.append(child.tag)
+                names.append(str(child.tag))
         for tag in names:
             group_a = [c for c in kids_a if c.tag == tag]
             group_b = [c for c in kids_b if c.tag == tag]
@@ -329,7 +329,7 @@ class _Differ:
         return 2 * common / (len(parts_a) + len(parts_b)) if parts_a or parts_b else 1.0
 
     def parts(self, element: etree._Element) -> list[object]:
-        found: list[object] = sorted(_attributes(element).items())
+        found: list[object] = [*sorted(_attributes(element).items())]
         found.append(("text", _own_text(element)))
         found.extend(self.fingerprint(child) for child in _children(element))
         return found
@@ -381,9 +381,9 @@ def diff(a: Any, b: Any) -> DiffResult:
     result = DiffResult(name_a, name_b)
     differ = _Differ()
     if root_a.tag == root_b.tag:
-        differ.compare(root_a, root_b, f"/{short_name(root_a.tag)}")
+        differ.compare(root_a, root_b, f"/{short_name(str(root_a.tag))}")
     else:
-        differ.element("removed", root_a, f"/{short_name(root_a.tag)}")
-        differ.element("added", root_b, f"/{short_name(root_b.tag)}")
+        differ.element("removed", root_a, f"/{short_name(str(root_a.tag))}")
+        differ.element("added", root_b, f"/{short_name(str(root_b.tag))}")
     result.changes = differ.changes
     return result

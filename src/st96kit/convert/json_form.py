@@ -159,7 +159,7 @@ class _Writer:
         items = _content(element)
         elements = [i for i in items if not isinstance(i, str)]
         if not elements:
-            text = "".join(items)  # type: ignore[arg-type]
+            text = "".join(i for i in items if isinstance(i, str))
             if shape is not None and shape.kind == "complex" and not text.strip():
                 return out
             if not out:
@@ -167,11 +167,11 @@ class _Writer:
             if text:
                 out[TEXT] = text
             return out
-        if shape is not None and shape.kind == "complex":
-            if all(isinstance(i, etree._Element) or not i.strip() for i in items):
-                keyed = self.keyed(elements, shape, out)
-                if keyed is not None:
-                    return keyed
+        blank = all(isinstance(i, etree._Element) or not i.strip() for i in items)
+        if shape is not None and shape.kind == "complex" and blank:
+            keyed = self.keyed(elements, shape, out)
+            if keyed is not None:
+                return keyed
         keep_blank = shape is not None and shape.kind == "mixed"
         content: list[Any] = []
         for item in items:
@@ -179,8 +179,9 @@ class _Writer:
                 if keep_blank or item.strip():
                     content.append(item)
             else:
-                name = self.names.key(item.tag, item)
-                content.append({name: self.value(item, self.child_class(shape, item.tag))})
+                name = self.names.key(str(item.tag), item)
+                cls_of_item = self.child_class(shape, str(item.tag))
+                content.append({name: self.value(item, cls_of_item)})
         out[CONTENT] = content
         return out
 
@@ -194,13 +195,13 @@ class _Writer:
         order: list[str] = []
         found: list[tuple[str, Any, bool]] = []
         for element in elements:
-            info = children.get(element.tag)
+            info = children.get(str(element.tag))
             if info is None or info.position < last:
                 return None
             last = info.position
             if info.group is not None:
-                grouped.setdefault(info.group, []).append(element.tag)
-            found.append((element.tag, info, info.repeat))
+                grouped.setdefault(info.group, []).append(str(element.tag))
+            found.append((str(element.tag), info, info.repeat))
         for element, (tag, info, repeat) in zip(elements, found, strict=True):
             key = self.names.key(tag, element)
             value = self.value(element, info.cls)
@@ -225,9 +226,9 @@ def element_to_json(root: etree._Element, *, version: str | None = None,
     """The JSON form (as Python data) of an element and everything in it."""
     version = version or shape_version(root.get(ST96_VERSION))
     if cls is None and version is not None:
-        cls = root_class(root.tag, version)
+        cls = root_class(str(root.tag), version)
     writer = _Writer(version)
-    key = writer.names.key(root.tag, root)
+    key = writer.names.key(str(root.tag), root)
     value = writer.value(root, cls)
     if not isinstance(value, dict):
         value = {TEXT: value} if value else {}
@@ -439,13 +440,13 @@ def json_to_element(data: Any) -> etree._Element:
     version_text = None
     if isinstance(value, Mapping):
         for name, item in value.items():
-            if name.startswith("@") and not name.startswith(XMLNS):
-                if reader.qname(name[1:], f"/{key}", True) == ST96_VERSION:
-                    version_text = str(item)
+            attribute = name.startswith("@") and not name.startswith(XMLNS)
+            if attribute and reader.qname(name[1:], f"/{key}", True) == ST96_VERSION:
+                version_text = str(item)
     reader.version = shape_version(version_text)
     cls = root_class(qname, reader.version) if reader.version else None
     nsmap = {p: u for p, u in declared.items() if p not in ("xml", "xmlns")}
-    root = etree.Element(qname, nsmap=nsmap)  # type: ignore[arg-type]
+    root = etree.Element(qname, nsmap=nsmap)
     reader.fill(root, value, cls, f"/{key}")
     return root
 
@@ -480,7 +481,8 @@ def load_json(source: Any) -> Any:
 def json_to_xml(source: Any, *, pretty: bool = True) -> bytes:
     """XML bytes of a JSON form (a mapping, JSON text or a JSON file), without building objects."""
     root = json_to_element(load_json(source))
-    body = etree.tostring(root, encoding="UTF-8", xml_declaration=False, pretty_print=pretty)
+    body = bytes(etree.tostring(root, encoding="UTF-8", xml_declaration=False,
+                                pretty_print=pretty))
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body.rstrip(b"\n") + b"\n"
 
 

@@ -28,6 +28,7 @@ GENERIC = "#element"
 _STRING: dict[str, Any] = {"type": "string"}
 _ANYWHERE: dict[str, Any] = {"^@xmlns:": _STRING, "^@xsi:": _STRING}
 _FACETS = {"min_length": "minLength", "max_length": "maxLength"}
+_NUMBER = r"^\s*([+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|INF|-INF|NaN)\s*$"
 
 
 def _key(qname: str) -> str:
@@ -37,7 +38,7 @@ def _key(qname: str) -> str:
     prefix = STANDARD_PREFIXES.get(name.namespace)
     if prefix is None:
         raise ValueError(f"no standard prefix for the namespace {name.namespace}")
-    return f"{prefix}:{name.localname}"
+    return f"{prefix}:{name.localname!s}"
 
 
 def _metadata(cls: type[Any], name: str) -> dict[str, Any]:
@@ -53,8 +54,9 @@ def value_schema(var: XmlVar, owner: type[Any]) -> dict[str, Any]:
     types = list(var.types)
     if var.tokens:
         return schema
-    if types and all(isinstance(t, type) and issubclass(t, Enum) for t in types):
-        values = [str(member.value) for t in types for member in t]
+    enums = [t for t in types if isinstance(t, type) and issubclass(t, Enum)]
+    if types and len(enums) == len(types):
+        values = [str(member.value) for t in enums for member in t]
         schema["enum"] = list(dict.fromkeys(values))
         return schema
     if types == [bool]:
@@ -63,7 +65,7 @@ def value_schema(var: XmlVar, owner: type[Any]) -> dict[str, Any]:
     if types == [int]:
         schema["pattern"] = r"^\s*[+-]?[0-9]+\s*$"
     elif types in ([Decimal], [float]):
-        schema["pattern"] = r"^\s*([+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|INF|-INF|NaN)\s*$"
+        schema["pattern"] = _NUMBER
     meta = _metadata(owner, var.name)
     for facet, keyword in _FACETS.items():
         if facet in meta:

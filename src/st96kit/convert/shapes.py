@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import importlib
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any, Literal
 
 from lxml import etree
@@ -75,9 +74,10 @@ def _field_metadata(cls: type[Any]) -> dict[str, dict[str, Any]]:
 
 def _occurs(meta: dict[str, Any], var: XmlVar) -> tuple[int, int | None]:
     if var.list_element:
-        high = meta.get("max_occurs")
-        bounded = high is not None and int(high) < 2**31
-        return int(meta.get("min_occurs", 0)), int(high) if bounded else None
+        high: int | None = meta.get("max_occurs")
+        if high is not None and int(high) >= 2**31:
+            high = None
+        return int(meta.get("min_occurs", 0)), high
     return (1 if var.required else 0), 1
 
 
@@ -86,9 +86,18 @@ def _child_class(var: XmlVar) -> type[Any] | None:
     return clazz if clazz is not None and dataclasses.is_dataclass(clazz) else None
 
 
-@cache
+_shapes: dict[type[Any], Shape] = {}
+
+
 def shape_of(cls: type[Any]) -> Shape:
     """The shape of a generated class (computed once per class)."""
+    found = _shapes.get(cls)
+    if found is None:
+        found = _shapes[cls] = _shape(cls)
+    return found
+
+
+def _shape(cls: type[Any]) -> Shape:
     meta = _context.build(cls)
     fields = _field_metadata(cls)
     element_vars = [v for v in meta.get_all_vars() if v.is_element or v.is_elements]

@@ -136,7 +136,7 @@ class UpgradeReport:
             lines.extend(f"  {item}" for item in self.lacking)
         errors = self.validation.errors if self.validation else []
         if errors or self.part_errors:
-            where = "parts" if self.mode == "parts" else "result"
+            where = "source, where each part starts" if self.mode == "parts" else "result"
             lines.append(f"validation errors (lines of the {where}):")
             lines.extend(f"  {issue}" for issue in [*errors, *self.part_errors])
         lines.extend(f"note: {note}" for note in self.notes)
@@ -171,7 +171,7 @@ def _index(root: etree._Element) -> dict[str, etree._Element]:
                 counts[name] = counts.get(name, 0) + 1
                 visit(child, f"{path}/{name}[{counts[name]}]")
 
-    visit(root, f"/{short_name(root.tag)}")
+    visit(root, f"/{short_name(str(root.tag))}")
     return found
 
 
@@ -226,7 +226,7 @@ def _validate_part(element: etree._Element, version: str) -> list[Issue]:
     namespace = etree.QName(element).namespace or ""
     schema = _part_schema(version, namespace, light=not uses_mathml(element))
     if schema is None:
-        return [Issue(element.sourceline, None, short_name(element.tag),
+        return [Issue(element.sourceline, None, short_name(str(element.tag)),
                       "no namespace schema to validate this part")]
     if schema.validate(element):
         return []
@@ -239,7 +239,7 @@ def _outermost_parts(root: etree._Element, version: str) -> list[tuple[etree._El
     found: list[tuple[etree._Element, str]] = []
 
     def visit(element: etree._Element, path: str) -> None:
-        if global_class(element.tag, version) is not None:
+        if global_class(str(element.tag), version) is not None:
             found.append((element, path))
             return
         counts: dict[str, int] = {}
@@ -249,12 +249,12 @@ def _outermost_parts(root: etree._Element, version: str) -> list[tuple[etree._El
                 counts[name] = counts.get(name, 0) + 1
                 visit(child, f"{path}/{name}[{counts[name]}]")
 
-    visit(root, f"/{short_name(root.tag)}")
+    visit(root, f"/{short_name(str(root.tag))}")
     return found
 
 
 def _tostring(root: etree._Element) -> bytes:
-    body = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
+    body = bytes(etree.tostring(root, encoding="UTF-8", xml_declaration=False))
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body + b"\n"
 
 
@@ -302,7 +302,7 @@ def _in_parts(report: UpgradeReport, root: etree._Element) -> bytes:
     for part, path in parts:
         size = _count(part)
         report.elements += size
-        cls = global_class(part.tag, target)
+        cls = global_class(str(part.tag), target)
         upgrader.run(part, cls)
         removed_before = upgrader.removed
         document = parse_element(part, mode="lax", version=target, name=report.file)
@@ -327,14 +327,14 @@ def _in_parts(report: UpgradeReport, root: etree._Element) -> bytes:
         errors = _validate_part(new, target)
         if errors:
             report.part_errors.extend(
-                Issue(i.line, i.column, base + i.path if i.path else path, i.message)
+                Issue(part.sourceline, None, base + i.path if i.path else path, i.message)
                 for i in errors)
         else:
             report.parts_valid += 1
     report.steps = upgrader.steps.result()
     report.removed_empty = upgrader.removed
     report.notes.append(
-        f"{short_name(root.tag)} is not an ST.96 {target} document type: "
+        f"{short_name(str(root.tag))} is not an ST.96 {target} document type: "
         f"{report.parts} ST.96 parts were upgraded in place"
         + (f", {report.kept} elements of the wrapper kept as they are" if report.kept else ""))
     return _tostring(work)
@@ -345,7 +345,7 @@ def _path_of(element: etree._Element) -> str:
     node: etree._Element | None = element
     while node is not None:
         parent = node.getparent()
-        name = short_name(node.tag)
+        name = short_name(str(node.tag))
         if parent is None:
             steps.append(f"/{name}")
         else:
@@ -373,7 +373,7 @@ def upgrade(source: Source, *, to: str | None = None,
     root = tree.getroot()
     name = source_name(source)
     declared = root.get(ST96_VERSION)
-    doc_type = models.document_type_for_root(root.tag, target)
+    doc_type = models.document_type_for_root(str(root.tag), target)
     if declared == target:
         report = UpgradeReport(name, declared, target, doc_type, "unchanged")
         report.elements = report.carried = _count(root)
@@ -398,7 +398,7 @@ def _shorten(report: UpgradeReport, root: etree._Element) -> None:
     """``{uri}Name`` -> ``prefix:Name`` in the report, with the document's own prefixes for
     namespaces that have no standard one."""
     own: dict[str, str] = {}
-    for prefix, uri in root.xpath("//namespace::*"):  # type: ignore[union-attr]
+    for prefix, uri in root.xpath("//namespace::*"):
         if prefix and prefix != "xml":
             own.setdefault(str(uri), str(prefix))
 

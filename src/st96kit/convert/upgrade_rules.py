@@ -135,7 +135,7 @@ class Upgrader:
         other = MATHML if self.mathml_target == MATHML3 else MATHML3
         prefix = f"{{{other}}}"
         for element in root.iter(f"{prefix}*"):
-            element.tag = f"{{{self.mathml_target}}}{element.tag[len(prefix):]}"
+            element.tag = f"{{{self.mathml_target}}}{str(element.tag)[len(prefix):]}"
             self.steps.add("namespace", f"MathML elements moved to {self.mathml_target}",
                            element.sourceline)
 
@@ -146,7 +146,7 @@ class Upgrader:
         for child in _elements(element):
             if shape is not None and child.tag not in shape.children:
                 self.rename(element, child, shape)
-            self.walk(child, self.child_class(shape, child.tag), found)
+            self.walk(child, self.child_class(shape, str(child.tag)), found)
 
     def rename(self, parent: etree._Element, child: etree._Element, shape: Shape) -> None:
         for rule in RENAMES:
@@ -164,7 +164,7 @@ class Upgrader:
                 child.tag = qname
                 self.steps.add("moved to another namespace",
                                f"{short_name(name.text)} -> {short_name(qname)} "
-                               f"under {short_name(parent.tag)}", child.sourceline)
+                               f"under {short_name(str(parent.tag))}", child.sourceline)
                 return
 
     def values(self, element: etree._Element, cls: type[Any] | None) -> None:
@@ -190,7 +190,7 @@ class Upgrader:
             fixed = _date(element.text, shape.text)
             if fixed is not None:
                 element.text = fixed[0]
-                self.steps.add("date", f"{short_name(element.tag)} {fixed[1]}",
+                self.steps.add("date", f"{short_name(str(element.tag))} {fixed[1]}",
                                element.sourceline)
 
     def empties(self, found: list[tuple[etree._Element, type[Any] | None]]) -> None:

@@ -164,8 +164,10 @@ def read_package(source: PackageSource) -> SchemaPackage:
     names = source.names()
     if not names:
         hint = "point st96kit at the folder or zip of a WIPO ST.96 schema package"
-        if isinstance(source.location, Path) and source.location.is_dir() and any(
-            (source.location / short).is_dir() for short in ST96_NAMESPACES
+        if (
+            isinstance(source.location, Path)
+            and source.location.is_dir()
+            and any((source.location / short).is_dir() for short in ST96_NAMESPACES)
         ):
             hint = (
                 "this looks like the modular release; st96kit reads the flattened release "

@@ -71,12 +71,14 @@ class ZipSource(PackageSource):
         try:
             with zipfile.ZipFile(location) as archive:
                 members = [
-                    m for m in archive.infolist()
+                    m
+                    for m in archive.infolist()
                     if not m.is_dir() and m.filename.lower().endswith(".xsd")
                 ]
         except (zipfile.BadZipFile, OSError) as exc:
             raise SchemaPackageError(
-                f"not a readable zip archive: {exc}", file=str(location),
+                f"not a readable zip archive: {exc}",
+                file=str(location),
                 hint="pass the folder or the official WIPO zip of an ST.96 schema package",
             ) from None
         folders: dict[str, dict[str, zipfile.ZipInfo]] = {}
@@ -116,7 +118,8 @@ def open_source(location: str | Path) -> PackageSource:
         if zipfile.is_zipfile(path):
             return ZipSource(path)
         raise SchemaPackageError(
-            "not a folder or a zip archive", file=str(path),
+            "not a folder or a zip archive",
+            file=str(path),
             hint="pass the folder or the official WIPO zip of an ST.96 schema package",
         )
     raise SchemaPackageError("no such file or folder", file=str(path))

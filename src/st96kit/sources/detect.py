@@ -117,12 +117,12 @@ def detect(source: Source, *, read_bytes: int = DETECT_BYTES) -> Detection:
                 consumed += len(chunk)
                 parser.feed(chunk)
                 for event, item in parser.read_events():
-                    if event == "start-ns":
-                        prefix, uri = item  # type: ignore[misc]
-                        declared.setdefault(prefix or "", uri)
-                    elif root is None:
-                        root = item  # type: ignore[assignment]
-                        refuse_doctype(root.getroottree(), name)  # type: ignore[union-attr]
+                    if event == "start-ns" and isinstance(item, tuple):
+                        prefix, uri = item
+                        declared.setdefault(str(prefix or ""), str(uri))
+                    elif root is None and isinstance(item, etree._Element):
+                        root = item
+                        refuse_doctype(root.getroottree(), name)
             if root is None and consumed < read_bytes:
                 parser.close()
         except etree.XMLSyntaxError as exc:
@@ -132,7 +132,8 @@ def detect(source: Source, *, read_bytes: int = DETECT_BYTES) -> Detection:
         if consumed == 0:
             raise InputError("the file is empty", file=name, hint="an ST.96 document is XML")
         raise InputError(
-            f"no root element in the first {consumed} bytes", file=name,
+            f"no root element in the first {consumed} bytes",
+            file=name,
             hint="this does not look like an XML document",
         )
     return detection_from_root(root, name, declared)

@@ -42,7 +42,8 @@ def parser_options() -> dict[str, Any]:
 
 
 def safe_parser(**extra: Any) -> etree.XMLParser:
-    return etree.XMLParser(**parser_options(), **extra)
+    parser: etree.XMLParser = etree.XMLParser(**parser_options(), **extra)
+    return parser
 
 
 def source_name(source: Source) -> str:
@@ -109,9 +110,7 @@ def syntax_error(exc: etree.XMLSyntaxError, name: str) -> InputError:
     return InputError(message, file=name, line=line, column=column, hint=hint)
 
 
-_PROLOG_DOCTYPE = re.compile(
-    r"\A(?:\ufeff)?(?:\s+|<\?.*?\?>|<!--.*?-->)*<!DOCTYPE", re.DOTALL
-)
+_PROLOG_DOCTYPE = re.compile(r"\A(?:\ufeff)?(?:\s+|<\?.*?\?>|<!--.*?-->)*<!DOCTYPE", re.DOTALL)
 HEAD_BYTES = 64 * 1024
 
 
@@ -223,4 +222,4 @@ def open_binary(source: Source) -> Iterator[IO[bytes]]:
     else:
         head = source.read(HEAD_BYTES)
         refuse_doctype_head(head, name)
-        yield io.BufferedReader(_Prefixed(head, source))  # type: ignore[arg-type]
+        yield io.BufferedReader(_Prefixed(head, source))

@@ -34,8 +34,10 @@ def _clark(tag: str, nsmap: dict[str, str]) -> str:
     prefix, local = tag.split(":", 1)
     uri = nsmap.get(prefix) or {p: u for u, p in ns.PREFIXES.items()}.get(prefix)
     if uri is None:
-        raise InputError(f"unknown prefix {prefix!r} in record tag {tag!r}",
-                         hint="write the tag as {namespace}Local or use a standard prefix")
+        raise InputError(
+            f"unknown prefix {prefix!r} in record tag {tag!r}",
+            hint="write the tag as {namespace}Local or use a standard prefix",
+        )
     return f"{{{uri}}}{local}"
 
 
@@ -63,14 +65,18 @@ def stream(source: Source, record: str | None = None) -> Iterator[Record]:
                     if root is None:
                         root = element
                         if root.getroottree().docinfo.doctype:
-                            raise InputError("the document has a DOCTYPE declaration, which "
-                                             "st96kit refuses", file=name, line=1)
+                            raise InputError(
+                                "the document has a DOCTYPE declaration, which st96kit refuses",
+                                file=name,
+                                line=1,
+                            )
                         if record is not None:
                             target = _clark(record, dict(root.nsmap))  # type: ignore[arg-type]
                     continue
                 depth -= 1
                 if isinstance(element.tag, str) and (
-                    (target is None and depth == 1) or (target is not None and element.tag == target)
+                    (target is None and depth == 1)
+                    or (target is not None and element.tag == target)
                 ):
                     yield Record(element, index, element.sourceline)
                     index += 1

@@ -19,8 +19,9 @@ from st96kit.build.meta import ValueSpec
 from st96kit.build.placeholders import _from_text
 from st96kit.build.xsdregex import UnsupportedPattern, translate
 
-WORD = "A-Za-z0-9\u00c0-\u00ff.,'()/&-"
-TEXT = f"[{WORD}]+( [{WORD}]+){{0,3}}"
+WORD_CHARACTERS = (
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.,'()/&-\u00e9\u00fc\u00df"
+)
 NMTOKEN = "[A-Za-z0-9._-]{1,12}"
 MIN_DATE = datetime.date(1900, 1, 1)
 MAX_DATE = datetime.date(2099, 12, 31)
@@ -31,12 +32,15 @@ def _no_outer_blanks(text: str) -> bool:
     return text == text.strip()
 
 
+_WORDS = st.lists(st.text(WORD_CHARACTERS, min_size=1, max_size=10), min_size=1, max_size=4).map(
+    " ".join)
+
+
 def text_values(min_size: int = 1, max_size: int | None = None) -> st.SearchStrategy[str]:
     """Words and single spaces, within the given lengths."""
     if max_size is None and min_size <= 1:
-        return st.from_regex(TEXT, fullmatch=True).filter(lambda s: len(s) <= 60)
-    alphabet = st.sampled_from("ABCXYZabcxyz0123456789-.éü")
-    return st.text(alphabet, min_size=max(min_size, 1), max_size=max_size)
+        return _WORDS
+    return st.text(WORD_CHARACTERS, min_size=max(min_size, 1), max_size=max_size)
 
 
 def _integers(spec: ValueSpec) -> st.SearchStrategy[int]:
@@ -72,6 +76,8 @@ def _text(spec: ValueSpec) -> st.SearchStrategy[str]:
     length = spec.facets.get("length")
     high = spec.facets.get("max_length", length)
     low = spec.facets.get("min_length", length) or 1
+    if high == 0:
+        return st.just("")
     if high is not None or low > 1:
         return text_values(low, high)
     return text_values()
@@ -105,8 +111,16 @@ def one_value(spec: ValueSpec) -> st.SearchStrategy[Any]:
     return _text(spec)
 
 
+_cache: dict[tuple[Any, ...], st.SearchStrategy[Any]] = {}
+
+
 def values(spec: ValueSpec) -> st.SearchStrategy[Any]:
     """Values of a field: one value, or a short list of them for a list type."""
-    if spec.tokens:
-        return st.lists(one_value(spec), min_size=1, max_size=3)
-    return one_value(spec)
+    key = (spec.types, tuple(sorted(spec.facets.items())), spec.tokens, spec.builtin, spec.fixed)
+    found = _cache.get(key)
+    if found is None:
+        found = one_value(spec)
+        if spec.tokens:
+            found = st.lists(found, min_size=1, max_size=3)
+        _cache[key] = found
+    return found

@@ -50,7 +50,9 @@ class PackageResolver(etree.Resolver):
         self.light = light
         self.unresolved: list[str] = []
 
-    def resolve(self, system_url: str, public_id: str, context: Any) -> Any:
+    def resolve(self, system_url: str | None, public_id: str | None, context: Any) -> Any:
+        if system_url is None:
+            return None
         name = PurePosixPath(system_url.split("?", 1)[0]).name
         if self.light and name == MATHML_SCHEMA:
             return self.resolve_string(MATHML_STAND_IN, context, base_url=_BASE + name)

@@ -7,9 +7,9 @@ on through the whole document, so a report lists all errors. The verdict is alwa
 
 from __future__ import annotations
 
-import os
 import tempfile
 import threading
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -72,14 +72,17 @@ class ValidationResult:
         return data
 
 
-def _package_for(detection: Detection, version: str | None,
-                 schemas: list[str | os.PathLike[str]] | None) -> tuple[SchemaPackage, list[str]]:
+def _package_for(
+    detection: Detection, version: str | None, schemas: Sequence[str | Path] | None
+) -> tuple[SchemaPackage, list[str]]:
     notes: list[str] = []
     wanted = version or detection.st96_version
     if wanted is None:
         package = locate.find_package(None, schemas)
-        notes.append(f"the document declares no st96Version; validated against ST.96 "
-                     f"{package.version}, the newest installed")
+        notes.append(
+            f"the document declares no st96Version; validated against ST.96 "
+            f"{package.version}, the newest installed"
+        )
         return package, notes
     return locate.find_package(wanted, schemas), notes
 
@@ -119,20 +122,21 @@ class _FullLister:
             schema = self._schemas.get(key)
             if schema is None:
                 folder = Path(self._folder(package)).resolve()
-                path = folder / package.document_types[doc_type].schema_file
+                schema_path = folder / package.document_types[doc_type].schema_file
                 schema = xmlschema.XMLSchema(
-                    str(path), base_url=str(folder), allow="sandbox", defuse="always"
+                    str(schema_path), base_url=str(folder), allow="sandbox", defuse="always"
                 )
                 self._schemas[key] = schema
         found: list[Issue] = []
-        for error in schema.iter_errors(root):
+        for error in schema.iter_errors(root):  # type: ignore[arg-type]
             element = getattr(error, "elem", None)
-            path = error.path
+            path: str | None = error.path
             index = getattr(error, "index", None)
             if element is not None and isinstance(index, int) and 0 <= index < len(element):
                 # a content-model error: point at the child that breaks it, as libxml2 does
                 child = element[index]
-                path = f"{path}/{child.prefix + ':' if child.prefix else ''}{etree.QName(child).localname}"
+                prefix = f"{child.prefix}:" if child.prefix else ""
+                path = f"{path}/{prefix}{etree.QName(child).localname}"
                 element = child
             line = getattr(element, "sourceline", None) if element is not None else None
             message = error.reason or error.message
@@ -152,7 +156,8 @@ def _merge(first: list[Issue], full: list[Issue]) -> list[Issue]:
 
     def known(issue: Issue) -> bool:
         return any(
-            f.line == issue.line or (f.path and issue.path and f.path.rsplit("/", 1)[0] == issue.path)
+            f.line == issue.line
+            or (f.path and issue.path and f.path.rsplit("/", 1)[0] == issue.path)
             for f in first
         )
 
@@ -165,7 +170,7 @@ def validate_tree(
     tree: etree._ElementTree,
     name: str,
     *,
-    schemas: list[str | os.PathLike[str]] | None = None,
+    schemas: Sequence[str | Path] | None = None,
     version: str | None = None,
     all_errors: bool = True,
     light: bool = True,
@@ -180,14 +185,16 @@ def validate_tree(
         result.status = "no-schema"
         result.notes.append(exc.message)
         return result
-    doc_type = package.document_type_for_root(root.tag)
+    doc_type = package.document_type_for_root(str(root.tag))
     result.schema_version = package.version
     if doc_type is None:
         result.status = "unknown-document"
         result.notes.append(f"{detection.root} is not an ST.96 {package.version} document type")
         if detection.extension_namespaces:
-            result.notes.append("office extension namespaces, whose schemas are not installed: "
-                                + ", ".join(detection.extension_namespaces))
+            result.notes.append(
+                "office extension namespaces, whose schemas are not installed: "
+                + ", ".join(detection.extension_namespaces)
+            )
         return result
     result.document_type = doc_type.name
     schema = document_schema(package, doc_type, light=light and not uses_mathml(root))
@@ -200,8 +207,10 @@ def validate_tree(
             result.errors = _merge(first, _lister.errors(package, doc_type.name, root))
         except Exception as exc:  # the second pass is a help, never a reason to fail
             result.errors = first
-            result.notes.append(f"listing every error failed ({type(exc).__name__}: {exc}); "
-                                "showing libxml2's errors")
+            result.notes.append(
+                f"listing every error failed ({type(exc).__name__}: {exc}); "
+                "showing libxml2's errors"
+            )
     else:
         result.errors = first
     return result
@@ -210,7 +219,7 @@ def validate_tree(
 def validate(
     source: Source,
     *,
-    schemas: list[str | os.PathLike[str]] | None = None,
+    schemas: Sequence[str | Path] | None = None,
     version: str | None = None,
     all_errors: bool = True,
     light: bool = True,
@@ -227,11 +236,13 @@ def validate(
     try:
         tree = read_tree(source, max_bytes=max_bytes)
     except InputError as exc:
-        issue = Issue(exc.line, exc.column, None, str(exc.message) +
-                      (f" ({exc.hint})" if exc.hint else ""))
+        issue = Issue(
+            exc.line, exc.column, None, str(exc.message) + (f" ({exc.hint})" if exc.hint else "")
+        )
         return ValidationResult(file=name, status="unreadable", errors=[issue])
     try:
-        return validate_tree(tree, name, schemas=schemas, version=version,
-                             all_errors=all_errors, light=light)
+        return validate_tree(
+            tree, name, schemas=schemas, version=version, all_errors=all_errors, light=light
+        )
     except SchemaPackageError:
         raise

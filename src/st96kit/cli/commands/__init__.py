@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from st96kit.cli.commands import format, generate, info, schemas, validate
+from st96kit.cli.commands import convert, diff, format, generate, info, schemas, upgrade, validate
 
-COMMANDS: list[ModuleType] = [info, validate, format, schemas, generate]
+COMMANDS: list[ModuleType] = [
+    info, validate, format, convert, upgrade, diff, schemas, generate,
+]

@@ -24,7 +24,8 @@ def register(sub: Any) -> None:
         "of a document type's JSON form. The result goes to stdout unless -o is given.",
     )
     parser.add_argument("path", nargs="?", metavar="FILE", help="the document to convert")
-    parser.add_argument("--to", choices=["json", "xml"], help="the form to convert FILE to")
+    parser.add_argument("--to", choices=["json", "xml", *LEGACY_TARGETS],
+                        help="the form to convert FILE to (an ST.96 version with --from)")
     parser.add_argument("-o", "--output", metavar="OUT", help="write here (atomically)")
     parser.add_argument("--indent", type=int, default=2, metavar="N",
                         help="JSON indentation (default 2; 0 for one line)")
@@ -34,6 +35,7 @@ def register(sub: Any) -> None:
                         help="the ST.96 model version to use (default: the newest installed)")
     # Conversions from other formats (--from ...) add their options here and are dispatched
     # first in _run.
+    _add_legacy_options(parser)
     parser.set_defaults(run=_run)
 
 
@@ -66,6 +68,8 @@ def _json_schema(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.source_standard is not None or args.to in LEGACY_TARGETS:
+        return _legacy(args)
     if args.json_schema:
         return _json_schema(args)
     if args.path is None or args.to is None:
@@ -94,3 +98,74 @@ def _run(args: argparse.Namespace) -> int:
         raise
     _emit(data, args.output)
     return 0
+
+
+# --- legacy standards (--from st66|st36|st86) ---------------------------------------------------
+# The output is written only when it is valid, unless --force. Exit codes: 0 valid (and
+# written), 1 invalid (written only with --force), 2 bad usage or unreadable input.
+
+#: ``--to`` values of legacy conversion: the ST.96 versions st96kit converts into.
+LEGACY_TARGETS = ["V6_0"]
+LEGACY_STANDARDS = ["st36", "st66", "st86"]
+
+
+def _add_legacy_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group(
+        "legacy standards", "--from st66|st36|st86 converts a WIPO ST.66, ST.36 or ST.86 "
+        "document into ST.96 with the Annex VI mapping tables and reports what was not carried "
+        "over; the output is written only if it is valid, unless --force")
+    group.add_argument("--from", dest="source_standard", choices=LEGACY_STANDARDS,
+                       help="the legacy standard of FILE")
+    group.add_argument("--force", action="store_true",
+                       help="write the output even when it is not valid")
+    group.add_argument("--set", dest="supply", action="append", default=[],
+                       metavar="NAME=VALUE",
+                       help="a value ST.96 requires and FILE lacks, by prefixed name "
+                       "(com:TransactionIdentifier=T-1); repeatable")
+    group.add_argument("--format", dest="report_format", choices=["text", "json"],
+                       default="text", help="how to print the conversion report")
+    group.add_argument("--trace", action="store_true",
+                       help="also list every output element with the mapping row that made it")
+
+
+def _supplied(pairs: list[str]) -> dict[str, str]:
+    supplied: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise St96Error(f"--set expects NAME=VALUE, not {pair!r}",
+                            hint="for example --set com:TransactionIdentifier=T-1")
+        supplied[name.strip().lstrip("@")] = value
+    return supplied
+
+
+def _legacy(args: argparse.Namespace) -> int:
+    import json
+
+    from st96kit.convert.legacy import convert
+
+    if args.source_standard is None:
+        raise St96Error(f"--to {args.to} converts a legacy document: say which with "
+                        f"--from {'|'.join(LEGACY_STANDARDS)}")
+    if args.path is None or args.json_schema:
+        raise St96Error("--from converts FILE: give the legacy document, not --json-schema")
+    if args.to not in (None, *LEGACY_TARGETS):
+        raise St96Error(f"legacy documents convert into ST.96 {', '.join(LEGACY_TARGETS)}, "
+                        f"not {args.to!r}")
+    result = convert(args.path, args.source_standard, supply=_supplied(args.supply))
+    report, to_stdout = result.report, args.output in (None, "-")
+    if to_stdout:
+        report.output, report.written = "standard output", result.valid or args.force
+        if report.written:
+            sys.stdout.buffer.write(result.xml)
+            sys.stdout.flush()
+    else:
+        try:
+            result.write(args.output, force=args.force)
+        except OSError as exc:
+            raise InputError(f"cannot write the output: {exc.strerror or exc}",
+                             file=args.output) from None
+    text = (json.dumps(report.to_dict(trace=args.trace), indent=2)
+            if args.report_format == "json" else report.to_text(trace=args.trace))
+    print(text, file=sys.stderr if to_stdout else sys.stdout)
+    return 0 if result.valid else 1

@@ -14,17 +14,24 @@ from st96kit.errors import ModelError
 
 def register(sub: Any) -> None:
     parser = sub.add_parser(
-        "format", help="rewrite documents in the standard style (prefixes, indentation)",
+        "format",
+        help="rewrite documents in the standard style (prefixes, indentation)",
         description="Parse each document (strict) and write it back with standard prefixes "
         "and indentation. Without --in-place or --check, the result goes to stdout.",
     )
     parser.add_argument("paths", nargs="+", metavar="FILE")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--in-place", "-i", action="store_true", help="rewrite the files")
-    mode.add_argument("--check", action="store_true",
-                      help="change nothing; exit 1 when a file is not in the standard style")
-    parser.add_argument("--schema-location", metavar="TEXT",
-                        help="set xsi:schemaLocation (default: keep the document's)")
+    mode.add_argument(
+        "--check",
+        action="store_true",
+        help="change nothing; exit 1 when a file is not in the standard style",
+    )
+    parser.add_argument(
+        "--schema-location",
+        metavar="TEXT",
+        help="set xsi:schemaLocation (default: keep the document's)",
+    )
     parser.set_defaults(run=_run)
 
 
@@ -38,7 +45,8 @@ def _run(args: argparse.Namespace) -> int:
         if document.losses:
             raise ModelError(
                 f"{len(document.losses)} part(s) would not be written back "
-                f"(first: {document.losses[0]})", file=path,
+                f"(first: {document.losses[0]})",
+                file=path,
             )
         output = serialize(document, schema_location=args.schema_location)
         with open(path, "rb") as handle:

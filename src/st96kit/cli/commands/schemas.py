@@ -19,8 +19,9 @@ def register(sub: Any) -> None:
     parser.set_defaults(run=_list)
 
     lister = actions.add_parser("list", help="show the installed packages and document types")
-    lister.add_argument("--schemas", action="append", metavar="PATH",
-                        help="also look at this package folder or zip")
+    lister.add_argument(
+        "--schemas", action="append", metavar="PATH", help="also look at this package folder or zip"
+    )
     lister.add_argument("--format", choices=["text", "json"], default="text")
     lister.set_defaults(run=_list)
 
@@ -59,8 +60,10 @@ def _list(args: argparse.Namespace) -> int:
         print(json.dumps({"packages": entries, "problems": problems}, indent=2))
     else:
         if not entries:
-            print("No ST.96 schema package installed. Add one with `st96kit schemas add PATH` "
-                  f"or set {locate.SCHEMAS_ENV}.")
+            print(
+                "No ST.96 schema package installed. Add one with `st96kit schemas add PATH` "
+                f"or set {locate.SCHEMAS_ENV}."
+            )
         for entry in entries:
             print(f"ST.96 {entry['version']}  {entry['location']}  ({entry['origin']})")
             print(f"  {len(entry['document_types'])} document types:")
@@ -76,8 +79,10 @@ def _add(args: argparse.Namespace) -> int:
     package = SchemaPackage.open(args.path)
     added = registry.add(args.path)
     state = "registered" if added else "already registered"
-    print(f"ST.96 {package.version} package at {args.path.resolve()} {state} "
-          f"({len(package.document_types)} document types)")
+    print(
+        f"ST.96 {package.version} package at {args.path.resolve()} {state} "
+        f"({len(package.document_types)} document types)"
+    )
     return 0
 
 

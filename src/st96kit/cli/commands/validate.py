@@ -16,23 +16,44 @@ from st96kit.validation.validate import ValidationResult, validate
 
 def register(sub: Any) -> None:
     parser = sub.add_parser(
-        "validate", help="validate documents against their ST.96 document schema",
+        "validate",
+        help="validate documents against their ST.96 document schema",
         description="Validate ST.96 documents. Exit 0: all valid; 1: any invalid; "
         "2: bad usage, or a file that could not be read or checked.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs")
-    parser.add_argument("--schemas", action="append", metavar="PATH",
-                        help="schema package folder or zip (repeatable)")
-    parser.add_argument("--version", dest="st96_version", metavar="VX_Y",
-                        help="validate against this ST.96 version instead of the declared one")
+    parser.add_argument(
+        "--schemas",
+        action="append",
+        metavar="PATH",
+        help="schema package folder or zip (repeatable)",
+    )
+    parser.add_argument(
+        "--version",
+        dest="st96_version",
+        metavar="VX_Y",
+        help="validate against this ST.96 version instead of the declared one",
+    )
     parser.add_argument("--format", choices=sorted(RENDERERS), default="text")
-    parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
-                        help="validate N files at a time (processes)")
-    parser.add_argument("--first-error", action="store_true",
-                        help="report libxml2's errors only, without listing every error")
-    parser.add_argument("--full-schema", action="store_true",
-                        help="always compile MathML (by default documents without MathML use "
-                        "a schema without it, with the same verdict)")
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        metavar="N",
+        help="validate N files at a time (processes)",
+    )
+    parser.add_argument(
+        "--first-error",
+        action="store_true",
+        help="report libxml2's errors only, without listing every error",
+    )
+    parser.add_argument(
+        "--full-schema",
+        action="store_true",
+        help="always compile MathML (by default documents without MathML use "
+        "a schema without it, with the same verdict)",
+    )
     parser.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     parser.set_defaults(run=_run)
 
@@ -62,17 +83,28 @@ def _run(args: argparse.Namespace) -> int:
         raise SystemExit("st96kit validate: error: --jobs must be 1 or more")
     files = expand(args.paths)
     options: dict[str, Any] = {
-        "schemas": args.schemas, "version": args.st96_version,
-        "all_errors": not args.first_error, "light": not args.full_schema,
+        "schemas": args.schemas,
+        "version": args.st96_version,
+        "all_errors": not args.first_error,
+        "light": not args.full_schema,
     }
     results_iter = _results(files, options, args.jobs)
     show_progress = not args.no_progress and len(files) > 1 and sys.stderr.isatty()
     if show_progress:
         from tqdm import tqdm
 
-        results_iter = tqdm(results_iter, total=len(files), unit="file", file=sys.stderr,
-                            leave=False, desc="validating")
-    results = list(results_iter)
+        results = list(
+            tqdm(
+                results_iter,
+                total=len(files),
+                unit="file",
+                file=sys.stderr,
+                leave=False,
+                desc="validating",
+            )
+        )
+    else:
+        results = list(results_iter)
     output = RENDERERS[args.format](results)
     sys.stdout.write(output)
     line = summary(results)

@@ -25,8 +25,11 @@ def summary(results: list[ValidationResult]) -> str:
         key = result.status if result.status in ("valid", "invalid") else "other"
         counts[key] += 1
     errors = sum(len(r.errors) for r in results if r.status == "invalid")
-    parts = [f"{len(results)} file{'s' if len(results) != 1 else ''}",
-             f"{counts['valid']} valid", f"{counts['invalid']} invalid ({errors} errors)"]
+    parts = [
+        f"{len(results)} file{'s' if len(results) != 1 else ''}",
+        f"{counts['valid']} valid",
+        f"{counts['invalid']} invalid ({errors} errors)",
+    ]
     if counts["other"]:
         parts.append(f"{counts['other']} not checked")
     return ", ".join(parts)

@@ -12,8 +12,13 @@ def render(results: list[ValidationResult]) -> str:
     errors = sum(1 for r in results if r.status not in ("valid", "invalid"))
     suites = etree.Element("testsuites")
     suite = etree.SubElement(
-        suites, "testsuite", name="st96kit validate", tests=str(len(results)),
-        failures=str(failures), errors=str(errors), skipped="0",
+        suites,
+        "testsuite",
+        name="st96kit validate",
+        tests=str(len(results)),
+        failures=str(failures),
+        errors=str(errors),
+        skipped="0",
     )
     for result in results:
         case = etree.SubElement(
@@ -21,17 +26,22 @@ def render(results: list[ValidationResult]) -> str:
         )
         if result.status == "invalid":
             body = "\n".join(
-                f"{e.line or '?'}:{e.column or '?'}: {e.message}" + (f" ({e.path})" if e.path else "")
+                f"{e.line or '?'}:{e.column or '?'}: {e.message}"
+                + (f" ({e.path})" if e.path else "")
                 for e in result.errors
             )
             failure = etree.SubElement(
-                case, "failure", type="invalid",
+                case,
+                "failure",
+                type="invalid",
                 message=f"{len(result.errors)} validation error(s)",
             )
             failure.text = body
         elif result.status != "valid":
-            error = etree.SubElement(case, "error", type=result.status,
-                                     message="; ".join(result.notes) or result.status)
+            error = etree.SubElement(
+                case, "error", type=result.status, message="; ".join(result.notes) or result.status
+            )
             error.text = "\n".join(str(e) for e in result.errors) or None
-    return etree.tostring(suites, pretty_print=True, xml_declaration=True,
-                          encoding="UTF-8").decode("utf-8")
+    return etree.tostring(suites, pretty_print=True, xml_declaration=True, encoding="UTF-8").decode(
+        "utf-8"
+    )

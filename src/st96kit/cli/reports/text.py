@@ -23,8 +23,11 @@ def render(results: list[ValidationResult]) -> str:
             lines.append(f"  note: {note}")
         for issue in result.errors:
             where = ":".join(str(p) for p in (issue.line, issue.column) if p is not None)
-            lines.append(f"  {result.file}:{where}: {issue.message}" if where
-                         else f"  {result.file}: {issue.message}")
+            lines.append(
+                f"  {result.file}:{where}: {issue.message}"
+                if where
+                else f"  {result.file}: {issue.message}"
+            )
             if issue.path:
                 lines.append(f"    at {issue.path}")
     return "\n".join(lines) + ("\n" if lines else "")

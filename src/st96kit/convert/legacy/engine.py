@@ -203,12 +203,15 @@ class Engine:
         """The output to build below: the deepest output of ``element`` or an ancestor whose
         path (from ``out_ctx``) starts the row's target path."""
         target = [s for s in row.target_steps if not s.startswith("@")]
+        # An element target is made below its anchor; an attribute may go on the anchor itself.
+        limit = len(target) if len(target) < len(row.target_steps) else len(target) - 1
         node: etree._Element | None = element
         best: tuple[etree._Element, int] = (out_ctx, 0)
         while node is not None:
             for made in self._made.get(node, ()):
                 path = self.tree.path(made, out_ctx)
-                if path is not None and len(path) > best[1] and target[:len(path)] == path:
+                if (path is not None and best[1] < len(path) <= limit
+                        and target[:len(path)] == path):
                     best = (made, len(path))
             if best[1]:
                 break
@@ -239,9 +242,9 @@ class Engine:
             current, repeats = self.tree.child(current, last, new=not row.joins)
         else:
             repeats = False
-        types = self.tree.text_types(current)
-        if value is not None and types is not None:
-            if not self.tree.index.accepts(types, value):
+        value_types = self.tree.text_types(current)
+        if value is not None and value_types is not None:
+            if not self.tree.index.accepts(value_types, value):
                 self._value_issue(element, attribute, value, table.reference(row),
                                   f"not carried over: not a valid value of {last}")
                 return None
@@ -339,7 +342,8 @@ class Engine:
             path = self.source.path(element)
         else:
             parent = element.getparent()
-            kind = "comment()" if isinstance(element, etree._Comment) else "processing-instruction()"
+            kind = ("comment()" if isinstance(element, etree._Comment)
+                    else "processing-instruction()")
             path = (self.source.path(parent) if parent is not None else "") + "/" + kind
         if attribute:
             path += f"/{self.source.attribute_step(attribute)}"

@@ -246,7 +246,7 @@ def _add_value_map(annex: Annex, rows: list[list[str]]) -> None:
 
 
 def _normalized(path: str, *, component: bool) -> list[str]:
-    steps = [s for s in _NUMBERED.sub("", path).split("/") if s]
+    steps = [s for s in _NUMBERED.sub("", path).split("/") if s and s != "text()"]
     if component and steps and steps[0].split(":")[-1].endswith("Type"):
         steps = steps[1:]  # a component table's paths start with the type's name
     return steps
@@ -256,7 +256,7 @@ def _same_tail(path: str, steps: Iterable[str], *, component: bool) -> bool:
     """True when the Annex VI path and the row's steps agree on their common tail."""
     whole, tail = _normalized(path, component=component), list(steps)
     size = min(len(whole), len(tail))
-    return size == 0 and not tail or size > 0 and whole[-size:] == tail[-size:]
+    return (size == 0 and not tail) or (size > 0 and whole[-size:] == tail[-size:])
 
 
 def check_table(table: Table, annex: Annex) -> Iterator[str]:
@@ -268,15 +268,15 @@ def check_table(table: Table, annex: Annex) -> Iterator[str]:
     ignored). A value map must agree with the Appendix B map of the same name on every entry
     it has.
     """
-    for row in walk_rows(table):
+    for owner, row in walk_rows(table):
         if row.ref:
-            yield from _check_row(table, row, annex)
+            yield from _check_row(owner, row, annex)
         if isinstance(row.value, ValueMap) and row.value.annex == annex.key:
             yield from _check_value_map(row.value, annex)
 
 
-def walk_rows(table: Table) -> Iterator[Row]:
-    """The rows of a table and of the component tables it uses, each table once."""
+def walk_rows(table: Table) -> Iterator[tuple[Table, Row]]:
+    """The rows of a table and of the tables it uses, each table once, with their table."""
     seen: set[int] = set()
     stack = [table]
     while stack:
@@ -285,8 +285,8 @@ def walk_rows(table: Table) -> Iterator[Row]:
             continue
         seen.add(id(current))
         for row in current.rows:
-            yield row
-            yield from row.fallback
+            yield current, row
+            yield from ((current, fallback) for fallback in row.fallback)
             if row.table is not None:
                 stack.append(row.table)
             if row.text is not None:

@@ -206,7 +206,8 @@ class OutputTree:
 _PREFIX_BY_URI = {uri: prefix for prefix, uri in OUTPUT_PREFIXES.items()}
 
 
-def short(tag: str) -> str:
+def short(tag: Any) -> str:
+    """``{uri}Name`` -> ``com:Name`` for the ST.96 namespaces."""
     qname = etree.QName(tag)
     prefix = _PREFIX_BY_URI.get(qname.namespace or "")
     return f"{prefix}:{qname.localname}" if prefix else qname.localname

@@ -56,7 +56,7 @@ ORIENTATION = ValueMap(BODY, "application-body-v1-6.orientation", {
 # --- body components ----------------------------------------------------------------------------
 
 IMAGE = Table(BODY, "WIPO.ST36imgToST96Image", (
-    Row("@id", "@com:id", "WIPO.ST36imgToST96Image#2"),
+    Row("@id", "@com:id", "WIPO.ST36imgToST96Image#2", value="id"),
     Row("@he", "com:HeightMeasure", "WIPO.ST36imgToST96Image#3", value="measure"),
     Row("@he", "com:HeightMeasure/@com:measureUnitCode", const="Mm",
         note="ST.36 image sizes are in millimetres"),
@@ -75,13 +75,13 @@ IMAGE = Table(BODY, "WIPO.ST36imgToST96Image", (
 
 _P = "WIPO.ST36pToSt96P"
 P_ATTRIBUTES = Table(BODY, _P, (
-    Row("@id", "@com:id", f"{_P}#2"),
+    Row("@id", "@com:id", f"{_P}#2", value="id"),
     Row("@num", "@com:pNumber", f"{_P}#3"),
 ))
 HEADING_ATTRIBUTES = Table(BODY, "WIPO.ST36headingToST96Heading", (
     Row("@level", "@com:headingLevelCode", "WIPO.ST36headingToST96Heading#2",
         value="heading-level"),
-    Row("@id", "@com:id", "WIPO.ST36headingToST96Heading#3"),
+    Row("@id", "@com:id", "WIPO.ST36headingToST96Heading#3", value="id"),
 ))
 FIGREF = Table(BODY, "WIPO.ST36figrefToST96FigureReference", (
     Row("@idref", "@com:idrefs", "WIPO.ST36figrefToST96FigureReference#2"),
@@ -91,10 +91,10 @@ CLAIM_REF = Table(BODY, "WIPO.ST36claim-textToST96ClaimText", (
     Row("@idref", "@com:idrefs", "WIPO.ST36claim-textToST96ClaimText#5"),
 ))
 LIST = Table(BODY, "WIPO.ST36ulToST96UL", (
-    Row("@id", "@com:id", "WIPO.ST36ulToST96UL#2"),
+    Row("@id", "@com:id", "WIPO.ST36ulToST96UL#2", value="id"),
 ))
 LIST_ITEM = Table(BODY, "WIPO.ST36liToST96LI", (
-    Row("@id", "@com:id", "WIPO.ST36liToST96LI#2"),
+    Row("@id", "@com:id", "WIPO.ST36liToST96LI#2", value="id"),
     Row("@num", "@com:liNumber", "WIPO.ST36liToST96LI#3"),
 ))
 
@@ -169,7 +169,7 @@ def _section(path: str, target: str, refs: tuple[int, int, int] | None,
 
 
 DESCRIPTION = Table(BODY, "main", (
-    Row("@id", "@com:id", "main#10"),
+    Row("@id", "@com:id", "main#10", value="id"),
     Row("@lang", "@com:languageCode", "main#11", value="language"),
     Row("heading", "com:Heading", "main#102", text=INLINE, table=HEADING_ATTRIBUTES),
     Row("p", "com:P", "main#534", text=INLINE, table=P_ATTRIBUTES),
@@ -180,41 +180,47 @@ DESCRIPTION = Table(BODY, "main", (
 ))
 
 CLAIMS = Table(BODY, "WIPO.ST36claimsToST96Claims", (
-    Row("@id", "@com:id", "WIPO.ST36claimsToST96Claims#2"),
+    Row("@id", "@com:id", "WIPO.ST36claimsToST96Claims#2", value="id"),
     Row("@lang", "@com:languageCode", "WIPO.ST36claimsToST96Claims#3", value="language"),
     Row("claim", "pat:Claim", "WIPO.ST36claimsToST96Claims#6"),
-    Row("claim/@id", "pat:Claim/@com:id", "WIPO.ST36claimsToST96Claims#7"),
+    Row("claim/@id", "pat:Claim/@com:id", "WIPO.ST36claimsToST96Claims#7", value="id"),
     Row("claim/@num", "pat:Claim/pat:ClaimNumber", "WIPO.ST36claimsToST96Claims#8"),
     Row("claim/claim-text", "pat:Claim/pat:ClaimText", "WIPO.ST36claimsToST96Claims#9",
         text=INLINE),
 ))
 
 ABSTRACT = Table(BODY, "main", (
-    Row("@id", "@com:id", "main#542"),
+    Row("@id", "@com:id", "main#542", value="id"),
     Row("@lang", "@com:languageCode", "main#543", value="language"),
     Row("p", "com:P", "main#546", text=INLINE, table=P_ATTRIBUTES),
 ))
 
 FIGURE = Table(BODY, "WIPO.ST36figureToST96Figure", (
-    Row("@id", "@com:id", "WIPO.ST36figureToST96Figure#2"),
+    Row("@id", "@com:id", "WIPO.ST36figureToST96Figure#2", value="id"),
     Row("@num", "pat:FigureNumber", "WIPO.ST36figureToST96Figure#3"),
     Row("img", "com:Image", "WIPO.ST36figureToST96Figure#4", table=IMAGE),
 ))
 
 DRAWINGS = Table(BODY, "main", (
-    Row("@id", "@com:id", "main#548"),
+    Row("@id", "@com:id", "main#548", value="id"),
     Row("figure", "pat:Figure", "main#551", table=FIGURE),
 ))
 
 
-def body_rows(root: str) -> tuple[Row, ...]:
-    """The rows of a publication's abstract, description, claims and drawings."""
-    return (
-        Row(f"{root}/abstract", "pat:Abstract", "main#541", table=ABSTRACT),
-        Row(f"{root}/description", "pat:Description", "main#9", table=DESCRIPTION),
-        Row(f"{root}/claims", "pat:Claims", "WIPO.ST36claimsToST96Claims#1", table=CLAIMS),
-        Row(f"{root}/drawings", "pat:Drawings", "main#547", table=DRAWINGS),
-    )
+#: A publication's abstract, description, claims and drawings, below its root element.
+BODY_ROWS = (
+    Row("abstract", "pat:Abstract", "main#541", table=ABSTRACT),
+    Row("description", "pat:Description", "main#9", table=DESCRIPTION),
+    Row("claims", "pat:Claims", "WIPO.ST36claimsToST96Claims#1", table=CLAIMS),
+    Row("drawings", "pat:Drawings", "main#547", table=DRAWINGS),
+)
+
+
+def _publication(root: str, rows: tuple[Row, ...]) -> Table:
+    """The table of a whole document: its root element is the publication."""
+    return Table(BODY, "main", (
+        Row(root, "", note=f"{root}, as ST.36 application-body", table=Table(BODY, "main", rows)),
+    ))
 
 
 # --- bibliographic components -----------------------------------------------------------------
@@ -386,8 +392,8 @@ def _bibliographic_rows(*, publication: Table = PUBLICATION_REFERENCE) -> tuple[
         Row("invention-title", "pat:InventionTitleBag/pat:InventionTitle", "main#21",
             text=INLINE),
         Row("invention-title/@lang",
-            "pat:InventionTitleBag/pat:InventionTitle/@com:languageCode", "main#23",
-            value="language"),
+            "pat:InventionTitleBag/pat:InventionTitle/@com:languageCode", value="language",
+            note="the title's language (Annex VI main#23 maps it, naming the element)"),
         Row("number-of-claims", "pat:ClaimTotalQuantity", "main#59"),
         Row("parties", "pat:PartyBag", "main#19", table=PARTIES),
         Row("assignees", "pat:PartyBag", "main#46", table=ASSIGNEES),
@@ -414,24 +420,21 @@ US_BIBLIOGRAPHIC = Table(BIB, "main", (
         note="USPTO us-parties, as ST.36 parties"),
 ))
 
-US = Table(BODY, "main", (
-    Row("us-patent-application", "", note="the publication"),
-    Row("us-patent-application/@lang", "@com:languageCode", "main#2", value="language"),
-    Row("us-patent-application/@id", "@com:id", "main#1"),
-    Row("us-patent-application/@file", "@com:documentFileName", "main#3"),
-    Row("us-patent-application/@country", "com:IPOfficeCode",
-        note="the publishing office, as ST.36 @country"),
-    Row("us-patent-application/@status", "@com:documentStatusText",
+US = _publication("us-patent-application", (
+    Row("@lang", "@com:languageCode", "main#2", value="language"),
+    Row("@id", "@com:id", "main#1", value="id"),
+    Row("@file", "@com:documentFileName", "main#3"),
+    Row("@country", "com:IPOfficeCode", note="the publishing office, as ST.36 @country"),
+    Row("@status", "@com:documentStatusText",
         note="the document's status, as ST.36 application-body/@status"),
-    Row("us-patent-application/@date-produced", "@com:creationDate", value="date",
+    Row("@date-produced", "@com:creationDate", value="date",
         note="the date the document was produced"),
-    Row("us-patent-application/@date-publ", "@com:documentPublicationDate", value="date",
+    Row("@date-publ", "@com:documentPublicationDate", value="date",
         note="the publication date of the document"),
-    Row("us-patent-application/us-bibliographic-data-application", "pat:BibliographicData",
-        "main#1", annex=BIB, table=US_BIBLIOGRAPHIC),
-    Row("us-patent-application/us-claim-statement", "pat:ClaimStatement", text=INLINE,
-        note="USPTO claim statement"),
-    *body_rows("us-patent-application"),
+    Row("us-bibliographic-data-application", "pat:BibliographicData", table=US_BIBLIOGRAPHIC,
+        note="USPTO us-bibliographic-data-application, as ST.36 bibliographic-data"),
+    Row("us-claim-statement", "pat:ClaimStatement", text=INLINE, note="USPTO claim statement"),
+    *BODY_ROWS,
 ))
 
 # --- JPO ----------------------------------------------------------------------------------------
@@ -470,17 +473,15 @@ JP_BIBLIOGRAPHIC = Table(BIB, "main", (
         note="JPO jp:attorney marks the agent as a patent attorney"),
 ))
 
-JP = Table(BODY, "main", (
-    Row("jp-official-gazette", "", note="the publication"),
-    Row("jp-official-gazette/@lang", "@com:languageCode", "main#2", value="language"),
-    Row("jp-official-gazette/@country", "com:IPOfficeCode",
-        note="the publishing office, as ST.36 @country"),
-    Row("jp-official-gazette/@kind-of-st16",
+JP = _publication("jp-official-gazette", (
+    Row("@lang", "@com:languageCode", "main#2", value="language"),
+    Row("@country", "com:IPOfficeCode", note="the publishing office, as ST.36 @country"),
+    Row("@kind-of-st16",
         "pat:BibliographicData/pat:PatentPublicationIdentification/com:PatentDocumentKindCode",
         note="the ST.16 kind code (the gazette's document-id/kind names the gazette)"),
-    Row("jp-official-gazette/bibliographic-data", "pat:BibliographicData", "main#1",
-        annex=BIB, table=JP_BIBLIOGRAPHIC),
-    *body_rows("jp-official-gazette"),
+    Row("bibliographic-data", "pat:BibliographicData", "main#1", annex=BIB,
+        table=JP_BIBLIOGRAPHIC),
+    *BODY_ROWS,
 ))
 
 # --- EPO ----------------------------------------------------------------------------------------
@@ -534,26 +535,24 @@ EP_BIBLIOGRAPHIC = Table(BIB, "EPO SDOBI", (
         note="EPO B741, as ST.36 agent"),
 ))
 
-EP = Table(BODY, "main", (
-    Row("ep-patent-document", "", note="the publication"),
-    Row("ep-patent-document/@lang", "@com:languageCode", "main#2", value="language"),
-    Row("ep-patent-document/@id", "@com:id", "main#1"),
-    Row("ep-patent-document/@file", "@com:documentFileName", "main#3"),
-    Row("ep-patent-document/@status", "@com:documentStatusText",
+EP = _publication("ep-patent-document", (
+    Row("@lang", "@com:languageCode", "main#2", value="language"),
+    Row("@id", "@com:id", "main#1", value="id"),
+    Row("@file", "@com:documentFileName", "main#3"),
+    Row("@status", "@com:documentStatusText",
         note="the document's status, as ST.36 application-body/@status"),
-    Row("ep-patent-document/@country", "com:IPOfficeCode",
-        note="the publishing office, as ST.36 @country"),
-    Row("ep-patent-document/@country", f"pat:BibliographicData/{_AI}/com:IPOfficeCode",
+    Row("@country", "com:IPOfficeCode", note="the publishing office, as ST.36 @country"),
+    Row("@country", f"pat:BibliographicData/{_AI}/com:IPOfficeCode",
         note="an EP publication publishes an EPO application"),
-    Row("ep-patent-document/@doc-number", f"pat:BibliographicData/{_PPI}/pat:PublicationNumber",
+    Row("@doc-number", f"pat:BibliographicData/{_PPI}/pat:PublicationNumber",
         note="the publication number, as SDOBI B110"),
-    Row("ep-patent-document/@kind", f"pat:BibliographicData/{_PPI}/com:PatentDocumentKindCode",
+    Row("@kind", f"pat:BibliographicData/{_PPI}/com:PatentDocumentKindCode",
         note="the kind code, as SDOBI B130"),
-    Row("ep-patent-document/@date-publ", "@com:documentPublicationDate", value="date",
+    Row("@date-publ", "@com:documentPublicationDate", value="date",
         note="the publication date of the document"),
-    Row("ep-patent-document/SDOBI", "pat:BibliographicData", table=EP_BIBLIOGRAPHIC,
+    Row("SDOBI", "pat:BibliographicData", table=EP_BIBLIOGRAPHIC,
         note="EPO SDOBI, as ST.36 bibliographic-data"),
-    *body_rows("ep-patent-document"),
+    *BODY_ROWS,
 ))
 
 VARIANTS: dict[str, tuple[str, Table, dict[str, str]]] = {

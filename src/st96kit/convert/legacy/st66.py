@@ -255,18 +255,20 @@ STAFF = Table(A, "WIPO.MappingST66StaffToST96Staff", (
     Row("OfficialTitle", "com:OfficialTitleText", "WIPO.MappingST66StaffToST96Staff#4"),
 ))
 
-DOCUMENT = Table(A, "WIPO.MappingST66DocumentToST96Document", tuple(
-    Row(name, f"com:{target}", f"WIPO.MappingST66DocumentToST96Document#{number}", value=value)
-    for name, target, number, value in (
-        ("DocumentName", "DocumentName", 2, None), ("DocumentFilename", "FileName", 3, None),
-        ("DocumentFileFormat", "DocumentFormatCategory", 4, DOCUMENT_FORMAT),
-        ("DocumentDate", "DocumentDate", 5, "date"),
-        ("DocumentMedia", "DocumentMediaCategory", 7, DOCUMENT_MEDIA),
-        ("DocumentLocation", "DocumentLocationURI", 8, None),
-        ("DocumentVersion", "DocumentVersion", 9, None),
-        ("DocumentSizeInByte", "DocumentSizeQuantity", 10, None),
-        ("Comment", "CommentText", 11, None))
-) + (Row("DocumentLanguageCode", "@com:languageCode", "WIPO.MappingST66DocumentToST96Document#6"),))
+DOCUMENT = Table(A, "WIPO.MappingST66DocumentToST96Document", (
+    *(Row(name, f"com:{target}", f"WIPO.MappingST66DocumentToST96Document#{number}",
+          value=value)
+      for name, target, number, value in (
+          ("DocumentName", "DocumentName", 2, None), ("DocumentFilename", "FileName", 3, None),
+          ("DocumentFileFormat", "DocumentFormatCategory", 4, DOCUMENT_FORMAT),
+          ("DocumentDate", "DocumentDate", 5, "date"),
+          ("DocumentMedia", "DocumentMediaCategory", 7, DOCUMENT_MEDIA),
+          ("DocumentLocation", "DocumentLocationURI", 8, None),
+          ("DocumentVersion", "DocumentVersion", 9, None),
+          ("DocumentSizeInByte", "DocumentSizeQuantity", 10, None),
+          ("Comment", "CommentText", 11, None))),
+    Row("DocumentLanguageCode", "@com:languageCode", "WIPO.MappingST66DocumentToST96Document#6"),
+))
 
 PUBLICATION = Table(A, "WIPO.MappingST66PublicationToST96Publication", (
     Row("PublicationIdentifier", "com:PublicationIdentifier",
@@ -441,8 +443,8 @@ _TRADEMARK_ROWS = (
         f"{_PRIO}/com:ApplicationNumber/com:ApplicationNumberText", "main#221"),
     Row("PriorityDetails/Priority/PriorityDate", f"{_PRIO}/com:PriorityApplicationFilingDate",
         "main#222", value="date"),
-    Row("PriorityDetails/Priority/PriorityPartialIndicator", f"{_PRIO}/tmk:PriorityPartialIndicator",
-        "main#224", value="boolean"),
+    Row("PriorityDetails/Priority/PriorityPartialIndicator",
+        f"{_PRIO}/tmk:PriorityPartialIndicator", "main#224", value="boolean"),
     Row("PriorityDetails/Priority/PriorityStatusCode", f"{_PRIO}/com:PriorityStatusCategory",
         "main#229", value=PRIORITY_STATUS),
     Row("PriorityDetails/Priority/PriorityStatusDate", f"{_PRIO}/com:PriorityStatusDate",

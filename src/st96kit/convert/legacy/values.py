@@ -5,7 +5,8 @@ Dates: ST.66 and ST.86 write ``xs:date`` with a time zone (``2009-01-28-05:00``)
 ``true``/``false``, ``1``/``0``, ``yes``/``no``; ST.36 marks some facts by the mere presence of
 an empty element (``presence``). Language codes are lower case in ST.96 (``EN`` -> ``en``);
 ST.36 image sizes are millimetres, with or without the unit (``1.44mm`` -> ``1.44``); ST.36
-heading levels are numbers, ST.96's are ``H1`` to ``H6``. Code
+heading levels are numbers, ST.96's are ``H1`` to ``H6``; an ``id`` must be an XML name
+(JPO writes ``000003``, which ST.96 cannot take). Code
 lists go through Annex VI value maps
 (:class:`~st96kit.convert.legacy.mapping.ValueMap`).
 """
@@ -58,6 +59,9 @@ def convert(kind: str, text: str) -> str | None:
     if kind == "measure":
         match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(?:mm)?\s*", text)
         return match.group(1) if match else None
+    if kind == "id":
+        value = text.strip()
+        return value if re.fullmatch(r"[A-Za-z_][\w.-]*", value) else None
     if kind == "heading-level":
         value = text.strip()
         return f"H{value}" if value in {"1", "2", "3", "4", "5", "6"} else None
