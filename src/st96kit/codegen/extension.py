@@ -14,16 +14,12 @@ file. As in the standard models, ``default`` and ``fixed`` values are left out.
 from __future__ import annotations
 
 import ast
-import contextlib
 import importlib.util
 import keyword
-import os
 import re
 import shutil
-import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,15 +27,16 @@ from urllib.parse import unquote, urlparse
 
 from lxml import etree
 
-from st96kit.codegen.compound import selective_compound_fields
 from st96kit.codegen.generate import (
     CONFIG_FILE,
-    _ruff_dir,
-    _working_directory,
     model_package_name,
+    ruff_on_path,
+    run_xsdata,
+    working_directory,
+    xsdata_config,
 )
 from st96kit.codegen.merge import merge_package, write_merged
-from st96kit.codegen.postprocess import _lazy_init, _top_level_classes
+from st96kit.codegen.postprocess import lazy_init, top_level_classes
 from st96kit.errors import CodegenError
 from st96kit.namespaces import XSD, is_st96
 from st96kit.schemas.package import SchemaPackage
@@ -88,7 +85,9 @@ def _parse(path: Path) -> Any:
             f"not an XML file: {exc.msg}", file=str(path), line=line, column=column
         ) from None
     if root.tag != f"{_XS}schema":
-        raise CodegenError(f"not an XML Schema: the root element is {etree.QName(root).text}", file=str(path))
+        raise CodegenError(
+            f"not an XML Schema: the root element is {etree.QName(root).text}", file=str(path)
+        )
     return root
 
 
@@ -238,48 +237,10 @@ def _standard_subpackages() -> set[str]:
     return {s.replace.split(".", 1)[0] for s in substitutions if s.type == ObjectType.PACKAGE}
 
 
-@contextlib.contextmanager
-def _ruff_on_path() -> Iterator[None]:
-    """Put ruff, which xsdata runs on what it writes, first on PATH."""
-    previous = os.environ.get("PATH", "")
-    os.environ["PATH"] = f"{_ruff_dir()}{os.pathsep}{previous}"
-    try:
-        yield
-    finally:
-        os.environ["PATH"] = previous
-
-
 def _run_xsdata(prepared: PreparedExtension, subpackages: dict[str, str], work_dir: Path) -> None:
     """Generate the merged ST.96 schemas and the extension, each namespace in its subpackage."""
-    try:
-        from xsdata.codegen.transformer import ResourceTransformer
-        from xsdata.models.config import GeneratorConfig, GeneratorSubstitution, ObjectType
-    except ImportError as exc:  # pragma: no cover - depends on the installation
-        raise CodegenError(
-            f"code generation needs xsdata's generator ({exc.name} is missing)",
-            hint="pip install 'st96kit[codegen]'",
-        ) from None
-    config = GeneratorConfig.read(CONFIG_FILE)
-    config.output.package = _WORK_PACKAGE
-    config.substitutions.substitution[:0] = [
-        GeneratorSubstitution(type=ObjectType.PACKAGE, search=re.escape(uri), replace=name)
-        for uri, name in subpackages.items()
-    ]
     uris = sorted(p.resolve().as_uri() for p in [*prepared.st96_files, prepared.main])
-    # As in the standard generation: xsdata imports what it wrote, from the working directory.
-    saved_path = list(sys.path)
-    saved_modules = set(sys.modules)
-    with _working_directory(work_dir):
-        try:
-            with selective_compound_fields():
-                ResourceTransformer(config=config).process(uris)
-        except Exception as exc:  # xsdata raises assorted errors; report them as one kind
-            raise CodegenError(f"xsdata failed: {exc}") from exc
-        finally:
-            sys.path[:] = saved_path
-            for module in set(sys.modules) - saved_modules:
-                if module == _WORK_PACKAGE or module.startswith(f"{_WORK_PACKAGE}."):
-                    del sys.modules[module]
+    run_xsdata(uris, xsdata_config(_WORK_PACKAGE, subpackages), work_dir)
 
 
 def _reuse_standard_models(root: Path, own: set[str], models: str) -> None:
@@ -334,7 +295,7 @@ def _check_target(module: str, names: list[str], checked: dict[str, set[str]]) -
                 f"the extension needs {module}, which the installed ST.96 models do not have",
                 hint="the models must be generated from the same schema package",
             )
-        checked[module] = set(_top_level_classes(Path(spec.origin)))
+        checked[module] = set(top_level_classes(Path(spec.origin)))
     missing = [name for name in names if name not in checked[module]]
     if missing:
         raise CodegenError(
@@ -364,13 +325,13 @@ def _finish(
             if module.name == "__init__.py":
                 continue
             modules += 1
-            for cls in _top_level_classes(module):
+            for cls in top_level_classes(module):
                 found[cls] = module.stem
                 classes += 1
             module.write_text(header + module.read_text(encoding="utf-8"), encoding="utf-8")
         if not found:
             raise CodegenError(f"the extension declares no components in {namespace}")
-        init = _lazy_init(f"{version} office extension", namespace, found)
+        init = lazy_init(f"{version} office extension", namespace, found)
         (folder / "__init__.py").write_text(header + init, encoding="utf-8")
     lines = [
         f'"""Typed classes of an office extension of WIPO ST.96 {version}, generated by xsdata.',
@@ -480,10 +441,10 @@ def generate_extension(
         _compile(prepared, extension_xsd)
         produced = work_dir / _WORK_PACKAGE
         own = set(subpackages.values())
-        with _ruff_on_path():
+        with ruff_on_path():
             _run_xsdata(prepared, subpackages, work_dir)
             _reuse_standard_models(produced, own, models)
-            with _working_directory(work_dir):  # ruff leaves its cache there
+            with working_directory(work_dir):  # ruff leaves its cache there
                 _format([produced / sub for sub in sorted(own) if (produced / sub).is_dir()])
         header = HEADER.format(source=extension_xsd.name, version=package.version)
         modules, classes = _finish(produced, subpackages, header, package.version, models)

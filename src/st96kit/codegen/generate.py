@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -19,6 +20,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from st96kit.codegen.compound import selective_compound_fields
 from st96kit.codegen.merge import merge_package, write_merged
@@ -48,7 +50,7 @@ class GenerationResult:
 
 
 @contextlib.contextmanager
-def _working_directory(path: Path) -> Iterator[None]:
+def working_directory(path: Path) -> Iterator[None]:
     previous = Path.cwd()
     os.chdir(path)
     try:
@@ -57,7 +59,7 @@ def _working_directory(path: Path) -> Iterator[None]:
         os.chdir(previous)
 
 
-def _ruff_dir() -> str:
+def ruff_dir() -> str:
     """The folder of the ruff executable xsdata runs to format what it writes."""
     try:
         from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
@@ -71,38 +73,57 @@ def _ruff_dir() -> str:
     return str(Path(find_ruff_bin()).parent)
 
 
-def run_xsdata(schema_dir: Path, package: str, work_dir: Path) -> None:
-    """Run xsdata's generator on every schema in ``schema_dir``, writing below ``work_dir``.
+@contextlib.contextmanager
+def ruff_on_path() -> Iterator[None]:
+    """Put ruff, which xsdata runs on what it writes, first on PATH."""
+    previous = os.environ.get("PATH", "")
+    os.environ["PATH"] = f"{ruff_dir()}{os.pathsep}{previous}"
+    try:
+        yield
+    finally:
+        os.environ["PATH"] = previous
 
-    The configuration asks for relative imports, so the generated package can be generated
-    under a plain top-level name and then moved to where it belongs.
+
+def xsdata_config(package: str, subpackages: dict[str, str] | None = None) -> Any:
+    """The committed xsdata configuration, writing into ``package``.
+
+    ``subpackages`` maps further namespace URIs to subpackage names (office extensions).
     """
     try:
-        from xsdata.codegen.transformer import ResourceTransformer
-        from xsdata.models.config import GeneratorConfig
+        from xsdata.models.config import GeneratorConfig, GeneratorSubstitution, ObjectType
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise CodegenError(
             f"code generation needs xsdata's generator ({exc.name} is missing)",
             hint="pip install 'st96kit[codegen]'",
         ) from None
-    ruff_dir = _ruff_dir()
     config = GeneratorConfig.read(CONFIG_FILE)
     config.output.package = package
-    uris = sorted(p.resolve().as_uri() for p in schema_dir.glob("*.xsd"))
-    # xsdata imports what it wrote to check it, from the working directory: keep that import
-    # away from the rest of the process.
+    config.substitutions.substitution[:0] = [
+        GeneratorSubstitution(type=ObjectType.PACKAGE, search=re.escape(uri), replace=name)
+        for uri, name in (subpackages or {}).items()
+    ]
+    return config
+
+
+def run_xsdata(uris: list[str], config: Any, work_dir: Path) -> None:
+    """Run xsdata's generator on ``uris`` with ``config``, writing below ``work_dir``.
+
+    The configuration asks for relative imports, so a package can be generated under a plain
+    top-level name and then moved to where it belongs. xsdata imports what it wrote to check
+    it, from the working directory: that import is kept away from the rest of the process.
+    """
+    from xsdata.codegen.transformer import ResourceTransformer
+
+    package = config.output.package
     saved_path = list(sys.path)
     saved_modules = set(sys.modules)
-    saved_env = os.environ.get("PATH", "")
-    os.environ["PATH"] = f"{ruff_dir}{os.pathsep}{saved_env}"
-    with _working_directory(work_dir):
+    with ruff_on_path(), working_directory(work_dir):
         try:
             with selective_compound_fields():
                 ResourceTransformer(config=config).process(uris)
         except Exception as exc:  # xsdata raises assorted errors; report them as one kind
             raise CodegenError(f"xsdata failed: {exc}") from exc
         finally:
-            os.environ["PATH"] = saved_env
             sys.path[:] = saved_path
             for module in set(sys.modules) - saved_modules:
                 if module == package or module.startswith(f"{package}."):
@@ -131,7 +152,8 @@ def generate_models(package: SchemaPackage, destination: Path | None = None) -> 
         work_dir = tmp_path / "out"
         work_dir.mkdir()
         local_name = version.lower()
-        run_xsdata(schema_dir, local_name, work_dir)
+        uris = sorted(p.resolve().as_uri() for p in schema_dir.glob("*.xsd"))
+        run_xsdata(uris, xsdata_config(local_name), work_dir)
         produced = work_dir / local_name
         stats = finish_package(produced, package, name, merged)
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -27,12 +27,12 @@ class PackageStats:
     classes: int
 
 
-def _top_level_classes(path: Path) -> list[str]:
+def top_level_classes(path: Path) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     return [node.name for node in tree.body if isinstance(node, ast.ClassDef)]
 
 
-def _lazy_init(version: str, namespace: str, classes: dict[str, str]) -> str:
+def lazy_init(version: str, namespace: str, classes: dict[str, str]) -> str:
     names = sorted(classes)
     lines = [
         f'"""Classes of the namespace {namespace} (ST.96 {version}).',
@@ -127,14 +127,14 @@ def finish_package(
                     if line.startswith("__NAMESPACE__ = "):
                         namespace = ast.literal_eval(line.split("=", 1)[1].strip())
                         break
-            for cls in _top_level_classes(module):
+            for cls in top_level_classes(module):
                 found[cls] = module.stem
                 classes += 1
             module.write_text(header + text, encoding="utf-8")
         namespaces[namespace] = sub.name
         class_modules[sub.name] = found
         (sub / "__init__.py").write_text(
-            header + _lazy_init(version, namespace, found), encoding="utf-8"
+            header + lazy_init(version, namespace, found), encoding="utf-8"
         )
     index: dict[str, dict[str, str]] = {}
     for doc in package.document_types.values():

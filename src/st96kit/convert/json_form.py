@@ -452,7 +452,8 @@ def json_to_element(data: Any) -> etree._Element:
 
 
 def load_json(source: Any) -> Any:
-    """JSON data from a mapping, JSON text (``str`` starting with ``{``, or bytes) or a file."""
+    """JSON data from JSON text (``str`` starting with ``{``, or bytes) or a file; other
+    values are taken as JSON data already."""
     if isinstance(source, Mapping):
         return source
     try:
@@ -475,7 +476,7 @@ def load_json(source: Any) -> Any:
         raise InputError(f"not JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
     except (UnicodeDecodeError, RecursionError) as exc:
         raise InputError(f"not JSON: {type(exc).__name__}") from None
-    raise TypeError(f"cannot read JSON from {type(source).__name__}")
+    return source  # already JSON data (a list, a number ...): json_to_element judges it
 
 
 def json_to_xml(source: Any, *, pretty: bool = True) -> bytes:

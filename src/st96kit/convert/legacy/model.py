@@ -3,8 +3,8 @@
 The converter writes plain lxml elements, in whatever order the input gives them, and asks the
 generated V6_0 classes three things on the way: whether an element may repeat (a new element
 for each input, or one shared), which class the new element has (to go on from there), and
-whether a value is one the element accepts (an enumeration value, a date). Parsing the tree
-into the generated classes afterwards puts everything in schema order.
+whether a value is one the element accepts (an enumeration value, a date). The finished tree is put
+in schema order with the classes' field order, and parsed into them.
 """
 
 from __future__ import annotations
@@ -59,6 +59,13 @@ class ModelIndex:
             return Child(qname, var.clazz, bool(var.list_element))
         return None
 
+    def position(self, cls: type[Any], qname: str) -> int:
+        """Where a child goes among its siblings: its field's place in the class."""
+        meta = self._context.build(cls)
+        for var in meta.find_children(qname):
+            return int(var.index)
+        return 1 << 30
+
     def has_attribute(self, cls: type[Any], qname: str) -> bool:
         meta = self._context.build(cls)
         return meta.find_attribute(qname) is not None or bool(meta.any_attributes)
@@ -101,7 +108,8 @@ class OutputTree:
 
     def __init__(self, root_step: str, root_cls: type[Any], index: ModelIndex) -> None:
         self.index = index
-        self.root: etree._Element = etree.Element(clark(root_step))
+        nsmap = {prefix: uri for prefix, uri in OUTPUT_PREFIXES.items()}
+        self.root: etree._Element = etree.Element(clark(root_step), nsmap=nsmap)
         self._classes: dict[etree._Element, type[Any]] = {self.root: root_cls}
         self._kept: set[etree._Element] = set()
 
@@ -182,6 +190,15 @@ class OutputTree:
             return None
         element.text = value
         return element
+
+    def order(self) -> None:
+        """Put every element's children in schema order (mixed content keeps its order)."""
+        for element in list(self.root.iter()):
+            cls = self._classes.get(element)
+            if cls is None or self.index.meta(cls).mixed_content or len(element) < 2:
+                continue
+            children = sorted(element, key=lambda c: self.index.position(cls, c.tag))
+            element[:] = children
 
     def keep(self, element: etree._Element) -> None:
         """Never prune ``element`` (inline markup such as an empty ``com:Br``)."""

@@ -4,8 +4,8 @@
 2. the standard's mapping tables build the ST.96 tree, row by row;
 3. values that ST.96 requires and the input does not have are taken from ``supply`` (never
    invented); ``st96Version`` attributes are set;
-4. the tree is parsed into the generated V6_0 classes (which puts it in schema order) and
-   serialized in the standard style;
+4. the tree is put in schema order and written in the standard style, and parsed into the
+   generated V6_0 classes;
 5. the bytes are validated against the V6_0 document schema; everything that did not make it
    is in the :class:`~st96kit.convert.legacy.report.Report`.
 """
@@ -21,9 +21,9 @@ from lxml import etree
 
 from st96kit import models
 from st96kit.binding.parse import Document, parse_element
-from st96kit.binding.serialize import serialize, write_atomic
+from st96kit.binding.serialize import write_atomic
 from st96kit.convert.legacy.engine import Engine, Input
-from st96kit.convert.legacy.mapping import Table
+from st96kit.convert.legacy.mapping import OUTPUT_PREFIXES, Table
 from st96kit.convert.legacy.model import ModelIndex, OutputTree, clark, short
 from st96kit.convert.legacy.reader import LegacyInput, read_legacy
 from st96kit.convert.legacy.report import Report, Required, TraceEntry
@@ -129,8 +129,9 @@ def convert(
     tree.prune()
     _drop_incomplete(tree, engine, plan)
     _complete(tree, report, plan, supply or {})
-    document = _to_document(tree.root, report)
-    xml = serialize(document)
+    tree.order()
+    xml = _to_bytes(tree.root)
+    document = _to_document(etree.fromstring(xml), report)
     if check:
         report.validation = validate(xml)
         report.validation.file = f"{report.source} (converted)"
@@ -184,6 +185,22 @@ def _complete(tree: OutputTree, report: Report, plan: Plan, supply: Mapping[str,
                 continue
             report.notes.append(f"{where}: supplied value {value!r} is not a valid {step}")
         report.required.append(Required(where, step))
+
+
+def _to_bytes(root: etree._Element) -> bytes:
+    """The output in the standard style: standard prefixes, declared where used, indented
+    except inside text with markup.
+
+    The bytes come from the tree itself rather than from the parsed objects, which drop the
+    blank text between inline elements of mixed content (``<com:B>x</com:B> <com:I>y</com:I>``
+    would lose its space).
+    """
+    used = {etree.QName(e).namespace for e in root.iter() if isinstance(e.tag, str)}
+    used |= {etree.QName(a).namespace for e in root.iter() for a in e.attrib}
+    keep = [prefix for prefix, uri in OUTPUT_PREFIXES.items() if uri in used]
+    etree.cleanup_namespaces(root, keep_ns_prefixes=keep)
+    body = etree.tostring(root, pretty_print=True, encoding="UTF-8", xml_declaration=False)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body
 
 
 def _to_document(root: etree._Element, report: Report) -> Document:

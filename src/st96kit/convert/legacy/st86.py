@@ -3,7 +3,7 @@
 The rows follow Annex VI Appendix A "ST86Transaction-V1-0ToST96DesignTransaction_V6_0": the
 main table for the transaction and its designs (``DesignDetails/Design``) and the reusable
 components for parties (applicant, representative, designer, address book), priorities,
-publications, events and product indications. Applications (``DesignApplicationDetails``),
+publications and events; Locarno classes go to the V6_0 Locarno classification. Applications (``DesignApplicationDetails``),
 records and oppositions are not in these tables; the report lists any such element.
 """
 
@@ -124,13 +124,16 @@ DESIGN_EVENT = Table(A, _EVENT, (
     Row("Comment", "com:CommentText", f"{_EVENT}#6"),
 ))
 
-_PRODUCT = "WIPO.ST86IndicationProductToST96IndicationProduct"
-INDICATION_PRODUCT = Table(A, _PRODUCT, (
-    Row("ClassificationVersion", "com:NationalClassificationEdition", f"{_PRODUCT}#2"),
-    Row("IndicationProductDescription", "com:NationalDesignProductIndicationText",
-        f"{_PRODUCT}#3"),
-    Row("IndicationProductDescription/@languageCode",
-        "com:NationalDesignProductIndicationText/@com:languageCode", f"{_PRODUCT}#4"),
+#: Annex VI (main#120) maps ``IndicationProduct`` to a national design classification, which
+#: V6_0 cannot hold without an office code and a national class ST.86 does not have; its Locarno
+#: classes (``ClassDescriptionDetails``) go to the Locarno classification bag, which a V6_0
+#: design requires, the edition from ``ClassificationVersion``.
+_LOCARNO = "com:DesignClassificationBag/com:LocarnoClassificationBag"
+LOCARNO = Table(A, "IndicationProduct", (
+    Row("ClassificationVersion", "com:LocarnoClassificationEdition",
+        note="the Locarno edition of the product indication"),
+    Row("ClassDescriptionDetails/ClassDescription/ClassNumber", "com:LocarnoClassificationText",
+        note="a Locarno class and subclass (06-01), in the text form V6_0 has for them"),
 ))
 
 DESIGN = Table(A, "main", (
@@ -154,9 +157,9 @@ DESIGN = Table(A, "main", (
           ("ExpiryDate", "com:ExpiryDate", 114, "date"),
           ("DesignCurrentStatusCode", "dgn:DesignCurrentStatusCategory", 115, STATUS),
           ("DesignCurrentStatusDate", "dgn:DesignCurrentStatusDate", 116, "date"))),
-    Row("IndicationProductDetails/IndicationProduct",
-        "com:DesignClassificationBag/com:NationalDesignClassificationBag", "main#120",
-        table=INDICATION_PRODUCT),
+    Row("IndicationProductDetails/IndicationProduct", _LOCARNO, table=LOCARNO,
+        note="the product indication's Locarno classes; V6_0 requires a design "
+        "classification"),
     Row("PriorityDetails/Priority", "dgn:PriorityBag/dgn:Priority", "main#122", table=PRIORITY),
     Row("PublicationDetails/Publication", "dgn:PublicationBag/dgn:Publication", "main#130",
         table=PUBLICATION),
