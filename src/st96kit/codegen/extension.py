@@ -29,6 +29,7 @@ from lxml import etree
 
 from st96kit.codegen.generate import (
     CONFIG_FILE,
+    install_package,
     model_package_name,
     ruff_on_path,
     run_xsdata,
@@ -375,22 +376,6 @@ def _check_output(target: Path) -> Path:
     return target
 
 
-def _install(produced: Path, target: Path) -> None:
-    """Replace ``target`` by ``produced`` in one step."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
-    shutil.rmtree(staging)
-    shutil.copytree(produced, staging, ignore=shutil.ignore_patterns("__pycache__"))
-    if target.exists():
-        old = target.with_name(f".{target.name}-old")
-        shutil.rmtree(old, ignore_errors=True)
-        target.rename(old)
-        staging.rename(target)
-        shutil.rmtree(old)
-    else:
-        staging.rename(target)
-
-
 def _check_package_name(name: str) -> str:
     parts = name.split(".")
     if not all(p.isidentifier() and not keyword.iskeyword(p) for p in parts):
@@ -448,7 +433,7 @@ def generate_extension(
                 _format([produced / sub for sub in sorted(own) if (produced / sub).is_dir()])
         header = HEADER.format(source=extension_xsd.name, version=package.version)
         modules, classes = _finish(produced, subpackages, header, package.version, models)
-        _install(produced, target)
+        install_package(produced, target)
     return ExtensionResult(
         output=target,
         modules=modules,

@@ -130,6 +130,22 @@ def run_xsdata(uris: list[str], config: Any, work_dir: Path) -> None:
                     del sys.modules[module]
 
 
+def install_package(produced: Path, target: Path) -> None:
+    """Replace the folder ``target`` by a copy of ``produced`` in one step."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    shutil.rmtree(staging)
+    shutil.copytree(produced, staging, ignore=shutil.ignore_patterns("__pycache__"))
+    if target.exists():
+        old = target.with_name(f".{target.name}-old")
+        shutil.rmtree(old, ignore_errors=True)
+        target.rename(old)
+        staging.rename(target)
+        shutil.rmtree(old)
+    else:
+        staging.rename(target)
+
+
 def generate_models(package: SchemaPackage, destination: Path | None = None) -> GenerationResult:
     """Generate ``st96kit.models.<version>`` from ``package`` into ``destination``.
 
@@ -156,18 +172,7 @@ def generate_models(package: SchemaPackage, destination: Path | None = None) -> 
         run_xsdata(uris, xsdata_config(local_name), work_dir)
         produced = work_dir / local_name
         stats = finish_package(produced, package, name, merged)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
-        shutil.rmtree(staging)
-        shutil.copytree(produced, staging)
-        if target.exists():
-            old = target.with_name(f".{target.name}-old")
-            shutil.rmtree(old, ignore_errors=True)
-            target.rename(old)
-            staging.rename(target)
-            shutil.rmtree(old)
-        else:
-            staging.rename(target)
+        install_package(produced, target)
     return GenerationResult(
         version=version,
         output=target,
