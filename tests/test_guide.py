@@ -143,7 +143,7 @@ def test_the_extractor_reads_markdown_exec_blocks() -> None:
     found = examples(text, "page.md")
     assert [(e.language, e.line, e.code) for e in found] == [
         ("python", 3, "x = 1"),
-        ("console", 11, "$ false"),
+        ("console", 13, "$ false"),
     ]
     assert found[0].options["session"] == "s"
     assert found[1].options["returncode"] == "1"

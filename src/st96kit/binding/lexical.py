@@ -28,6 +28,12 @@ class LexicalInt(int):
     def __repr__(self) -> str:
         return f"LexicalInt({self.lexical!r})"
 
+    def __str__(self) -> str:
+        return self.lexical
+
+    def __format__(self, spec: str) -> str:
+        return self.lexical if not spec else int(self).__format__(spec)
+
     def __reduce__(self) -> tuple[Any, ...]:
         return (LexicalInt, (self.lexical,))
 

@@ -44,10 +44,21 @@ def _with_version(obj: Any) -> Any:
     return obj
 
 
-def to_element(obj: Any, *, schema_location: str | None = None) -> etree._Element:
-    """The object as an lxml element, with standard prefixes."""
+def to_element(
+    obj: Any,
+    *,
+    schema_location: str | None = None,
+    prefixes: dict[str, str] | None = None,
+) -> etree._Element:
+    """The object as an lxml element, with standard prefixes.
+
+    ``prefixes`` maps further namespace URIs (office extensions) to the prefixes to use.
+    """
     lexical.install()
     nsmap = {prefix: uri for uri, prefix in PREFIXES.items() if uri != XSI}
+    for uri, prefix in (prefixes or {}).items():
+        if prefix and prefix not in nsmap and uri not in nsmap.values():
+            nsmap[prefix] = uri
     root = TreeSerializer().render(_with_version(obj), ns_map=nsmap).getroot()
     if schema_location:
         root.set(f"{{{XSI}}}schemaLocation", schema_location)
@@ -64,20 +75,25 @@ def serialize(
     obj: Any,
     *,
     schema_location: str | None = None,
+    prefixes: dict[str, str] | None = None,
     pretty: bool = True,
     encoding: str = "UTF-8",
 ) -> bytes:
     """XML bytes of an object or a :class:`Document`.
 
-    For a :class:`Document`, its ``schema_location`` and prolog (comments and processing
-    instructions before the root) are kept unless ``schema_location`` is given.
+    For a :class:`Document`, its ``schema_location``, its prolog (comments and processing
+    instructions before the root) and the prefixes it gave namespaces that are not ST.96's
+    (office extensions) are kept unless given here. ``prefixes`` maps namespace URIs to
+    prefixes for such namespaces.
     """
     prolog: list[str] = []
     if isinstance(obj, Document):
         schema_location = schema_location or obj.schema_location
         prolog = obj.prolog
+        own = {uri: prefix for prefix, uri in obj.detection.namespaces.items() if prefix}
+        prefixes = {**own, **(prefixes or {})}
         obj = obj.root
-    root = to_element(obj, schema_location=schema_location)
+    root = to_element(obj, schema_location=schema_location, prefixes=prefixes)
     body = etree.tostring(root, pretty_print=pretty, encoding=encoding, xml_declaration=False)
     head = f'<?xml version="1.0" encoding="{encoding}"?>\n'.encode(encoding)
     extra = "".join(f"{p}\n" for p in prolog).encode(encoding)

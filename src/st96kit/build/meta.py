@@ -12,7 +12,6 @@ import dataclasses
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from xsdata.formats.dataclass.context import XmlContext
@@ -28,15 +27,23 @@ FACETS = (
 _context = XmlContext()
 
 
-@cache
+_metas: dict[type[Any], XmlMeta] = {}
+_fields: dict[type[Any], dict[str, Mapping[str, Any]]] = {}
+
+
 def xml_meta(cls: type[Any]) -> XmlMeta:
     """xsdata's binding metadata of a generated class."""
-    return _context.build(cls)
+    meta = _metas.get(cls)
+    if meta is None:
+        meta = _metas[cls] = _context.build(cls)
+    return meta
 
 
-@cache
 def _field_metadata(cls: type[Any]) -> dict[str, Mapping[str, Any]]:
-    return {f.name: f.metadata for f in dataclasses.fields(cls)}
+    found = _fields.get(cls)
+    if found is None:
+        found = _fields[cls] = {f.name: f.metadata for f in dataclasses.fields(cls)}
+    return found
 
 
 def field_metadata(cls: type[Any], name: str) -> Mapping[str, Any]:
@@ -62,6 +69,18 @@ def occurs(cls: type[Any], var: XmlVar) -> tuple[int, int | None]:
 
 def is_enum(tp: Any) -> bool:
     return isinstance(tp, type) and issubclass(tp, enum.Enum)
+
+
+def enum_members(tp: type[enum.Enum]) -> list[enum.Enum]:
+    """The members of an enumeration that read back as themselves.
+
+    A member whose value has blanks around it (a few in ST.96, such as
+    ``"Professional registration number "``) is written as it is, but a reader that
+    normalizes the text no longer finds it; such members are left out when others exist.
+    """
+    members = list(tp)
+    clean = [m for m in members if not isinstance(m.value, str) or m.value == m.value.strip()]
+    return clean or members
 
 
 def short(qname: str) -> str:

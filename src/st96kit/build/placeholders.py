@@ -16,7 +16,7 @@ from typing import Any
 
 from xsdata.models.datatype import XmlDate, XmlDateTime, XmlPeriod
 
-from st96kit.build.meta import ValueSpec
+from st96kit.build.meta import ValueSpec, enum_members
 from st96kit.build.xsdregex import UnsupportedPattern, example
 
 PLACEHOLDER_DATE = XmlDate(9999, 12, 31)
@@ -40,7 +40,7 @@ class Placeholders:
         if spec.fixed is not None:
             return _from_text(tp, spec.fixed)
         if issubclass(tp, enum.Enum):
-            members = list(tp)
+            members = enum_members(tp)
             for code in PREFERRED_CODES:
                 for member in members:
                     if member.value == code:

@@ -84,7 +84,8 @@ class _Parser:
     def piece(self) -> _Node:
         node = self.atom()
         char = self.peek()
-        low, high = 1, 1
+        low: int = 1
+        high: int | None = 1
         if char in ("?", "*", "+"):
             self.take()
             low, high = {"?": (0, 1), "*": (0, None), "+": (1, None)}[char]
@@ -199,10 +200,7 @@ class _Parser:
 def _class_node(full: str, limited: str, negated: bool, ascii_range: str = "") -> _Node:
     hat = "^" if negated else ""
     python = f"[{hat}{full}]"
-    if negated:
-        ascii_ = f"(?:(?![{full}])[{ascii_range or ' -~'}])"
-    else:
-        ascii_ = f"[{limited}]"
+    ascii_ = f"(?:(?![{full}])[{ascii_range or ' -~'}])" if negated else f"[{limited}]"
     compiled = re.compile(python)
     for candidate in _CANDIDATES + "".join(chr(c) for c in range(32, 127)):
         if compiled.fullmatch(candidate):

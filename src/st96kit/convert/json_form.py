@@ -156,10 +156,14 @@ class _Writer:
     def value(self, element: etree._Element, cls: type[Any] | None) -> Any:
         shape = shape_of(cls) if cls is not None else None
         out = self.attributes(element) if element.attrib else {}
-        items = _content(element)
-        elements = [i for i in items if not isinstance(i, str)]
+        if len(element):
+            items = _content(element)
+            elements = [i for i in items if not isinstance(i, str)]
+        else:
+            items, elements = [], []
         if not elements:
-            text = "".join(i for i in items if isinstance(i, str))
+            text = "".join(i for i in items if isinstance(i, str)) if items else (
+                element.text or "")
             if shape is not None and shape.kind == "complex" and not text.strip():
                 return out
             if not out:

@@ -53,9 +53,9 @@ class _Drawing:
         high = low + MAX_EXTRA if particle.max is None else min(particle.max, low + MAX_EXTRA)
         if high <= low or cost == INFINITE or not self._room(cost, depth):
             return low
-        if low == 0 and not self.draw(st.integers(0, 3)) == 3:
+        if low == 0 and self.draw(st.integers(0, 3)) != 3:
             return 0
-        extra = (1 if low == 0 else 0) + self.draw(st.integers(0, high - max(low, 1)))
+        extra = (1 if low == 0 else 0) + int(self.draw(st.integers(0, high - max(low, 1))))
         extra = min(extra, high - low)
         while extra and not self._room(extra * cost, depth):
             extra -= 1
@@ -65,7 +65,7 @@ class _Drawing:
     def branch(self, options: Sequence[Particle], depth: int) -> Particle:
         if len(options) == 1 or depth >= self.max_depth:
             return options[0]
-        return options[self.draw(st.integers(0, len(options) - 1))]
+        return options[int(self.draw(st.integers(0, len(options) - 1)))]
 
     def attribute(self, attribute: Attribute, depth: int) -> bool:
         if attribute.builtin in _NEVER_DRAWN:
@@ -103,7 +103,7 @@ def instances(
     The content models come from the installed schema package of the class's ST.96 version.
     """
     if isinstance(cls, type) and issubclass(cls, enum.Enum):
-        return st.sampled_from(list(cls))  # type: ignore[return-value]
+        return st.sampled_from(list(cls))
     meta = xml_meta(cls)
     name = str(meta.qname)
     version = _version_of(cls)

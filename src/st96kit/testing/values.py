@@ -15,7 +15,7 @@ from typing import Any
 from hypothesis import strategies as st
 from xsdata.models.datatype import XmlDate, XmlDateTime, XmlPeriod
 
-from st96kit.build.meta import ValueSpec
+from st96kit.build.meta import ValueSpec, enum_members
 from st96kit.build.placeholders import _from_text
 from st96kit.build.xsdregex import UnsupportedPattern, translate
 
@@ -89,7 +89,7 @@ def one_value(spec: ValueSpec) -> st.SearchStrategy[Any]:
     if spec.fixed is not None:
         return st.just(_from_text(tp, spec.fixed))
     if issubclass(tp, enum.Enum):
-        return st.sampled_from(list(tp))
+        return st.sampled_from(enum_members(tp))
     if tp is XmlDate:
         return st.dates(MIN_DATE, MAX_DATE).map(XmlDate.from_date)
     if tp is XmlDateTime:

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from st96kit.cli.commands import convert, diff, format, generate, info, schemas, upgrade, validate
+from st96kit.cli.commands import (
+    convert,
+    diff,
+    format,
+    generate,
+    info,
+    new,
+    schemas,
+    upgrade,
+    validate,
+)
 
 COMMANDS: list[ModuleType] = [
-    info, validate, format, convert, upgrade, diff, schemas, generate,
+    info, validate, format, convert, upgrade, diff, schemas, generate, new,
 ]

@@ -16,7 +16,7 @@ from lxml import etree
 
 from st96kit.convert.legacy import values
 from st96kit.convert.legacy.mapping import Inline, Row, Table, ValueMap
-from st96kit.convert.legacy.model import MappingError, OutputTree, clark, short
+from st96kit.convert.legacy.model import MappingError, OutputTree, clark
 from st96kit.convert.legacy.report import NotCarried, Report, TraceEntry, ValueIssue
 
 
@@ -121,7 +121,7 @@ class Engine:
             results = list(self._values(table, row, element, attribute, text, in_ctx, out_ctx))
         for value in results:
             try:
-                made = self._place(table, row, element, attribute, value, in_ctx, out_ctx)
+                made = self._place(table, row, element, attribute, value, out_ctx)
             except MappingError as exc:
                 self._lost(element, attribute, f"{table.reference(row)}: {exc}")
                 return
@@ -219,8 +219,8 @@ class Engine:
         return best
 
     def _place(self, table: Table, row: Row, element: etree._Element, attribute: str | None,
-               value: str | None, in_ctx: etree._Element | None,
-               out_ctx: etree._Element) -> etree._Element | None:
+               value: str | None, out_ctx: etree._Element) -> etree._Element | None:
+        """Make (or find) the row's output below its anchor and set the value."""
         anchor, depth = self._anchor(row, element, out_ctx)
         steps = row.target_steps[depth:]
         current = anchor
@@ -405,5 +405,3 @@ def _is_plumbing(name: str) -> bool:
     local = etree.QName(name).localname
     return local in {"schemaLocation", "noNamespaceSchemaLocation", "dtd-version"}
 
-
-__all__ = ["Engine", "Input", "short"]

@@ -62,8 +62,9 @@ class ModelIndex:
     def position(self, cls: type[Any], qname: str) -> int:
         """Where a child goes among its siblings: its field's place in the class."""
         meta = self._context.build(cls)
-        for var in meta.find_children(qname):
-            return int(var.index)
+        for var in meta.get_element_vars():  # a repeating choice is one field: one place
+            if var.qname == qname or (var.elements and qname in var.elements):
+                return int(var.index)
         return 1 << 30
 
     def has_attribute(self, cls: type[Any], qname: str) -> bool:
@@ -197,7 +198,7 @@ class OutputTree:
             cls = self._classes.get(element)
             if cls is None or self.index.meta(cls).mixed_content or len(element) < 2:
                 continue
-            children = sorted(element, key=lambda c: self.index.position(cls, c.tag))
+            children = sorted(element, key=lambda c: self.index.position(cls, str(c.tag)))
             element[:] = children
 
     def keep(self, element: etree._Element) -> None:

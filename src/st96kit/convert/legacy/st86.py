@@ -3,8 +3,9 @@
 The rows follow Annex VI Appendix A "ST86Transaction-V1-0ToST96DesignTransaction_V6_0": the
 main table for the transaction and its designs (``DesignDetails/Design``) and the reusable
 components for parties (applicant, representative, designer, address book), priorities,
-publications and events; Locarno classes go to the V6_0 Locarno classification. Applications (``DesignApplicationDetails``),
-records and oppositions are not in these tables; the report lists any such element.
+publications and events; Locarno classes go to the V6_0 Locarno classification. Applications
+(``DesignApplicationDetails``), records and oppositions are not in these tables; the report
+lists any such element.
 """
 
 from __future__ import annotations
