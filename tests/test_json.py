@@ -139,8 +139,9 @@ def test_repeating_choice_order_is_recorded_only_when_needed() -> None:
     order = description["#order"]
     swapped = [order[1], order[0], *order[2:]] if order[0] != order[1] else order
     description["#order"] = swapped
-    root = etree.fromstring(json_to_xml(data))
-    children = [etree.QName(c).localname for c in root.find("{*}Description")]
+    found = etree.fromstring(json_to_xml(data)).find("{*}Description")
+    assert found is not None
+    children = [etree.QName(c).localname for c in found]
     assert children[:2] == [name.split(":")[1] for name in swapped[:2]]
 
 

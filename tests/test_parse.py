@@ -103,3 +103,20 @@ def test_parse_element_of_a_streamed_record() -> None:
 def test_bad_mode() -> None:
     with pytest.raises(ValueError, match=r"mode"):
         st96kit.parse(v6_examples()[0], mode="loose")  # type: ignore[arg-type]
+
+
+def test_whitespace_between_inline_elements_is_text() -> None:
+    path = next(p for p in v6_examples() if p.name.startswith("Patent"))
+    tree = etree.parse(str(path))
+    common = "http://www.wipo.int/standards/XMLSchema/ST96/Common"
+    paragraph = next(p for p in tree.iter(f"{{{common}}}P") if len(p) >= 2)
+    paragraph.text = " "
+    paragraph[0].tail = " "  # "<B>11</B> <B>12</B>": the space is a word separator
+    paragraph[-1].tail = "\n"
+    data = etree.tostring(tree)
+    output = st96kit.serialize(st96kit.parse(data))
+    assert st96kit.canonical(output) == st96kit.canonical(data)
+    again = etree.fromstring(output).find(
+        f".//{{{common}}}P[@{{{common}}}id='{paragraph.get(f'{{{common}}}id')}']"
+    )
+    assert again is not None and again.text == " " and again[0].tail == " "

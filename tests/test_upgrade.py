@@ -6,13 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES_V9_0, SAMPLES, v6_examples
+from conftest import EXAMPLES_V9_0, LEGACY, SAMPLES, v6_examples
 from lxml import etree
 
 import st96kit
 from st96kit.cli.main import main
 from st96kit.convert.upgrade import upgrade
-from st96kit.errors import InputError
+from st96kit.errors import InputError, UnknownDocumentError
 
 COM = "http://www.wipo.int/standards/XMLSchema/ST96/Common"
 TMK = "http://www.wipo.int/standards/XMLSchema/ST96/Trademark"
@@ -115,6 +115,12 @@ def test_not_xml_is_an_input_error(tmp_path: Path) -> None:
     bad.write_text("no", encoding="utf-8")
     with pytest.raises(InputError):
         upgrade(bad)
+
+
+def test_a_document_without_st96_elements_is_refused() -> None:
+    with pytest.raises(UnknownDocumentError, match=r"holds no ST\.96 element") as info:
+        upgrade(LEGACY / "st66" / "rn3886986-ST66.xml")
+    assert info.value.hint and "--from" in info.value.hint
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

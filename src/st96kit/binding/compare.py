@@ -2,7 +2,7 @@
 
 :func:`canonical` gives the form in which two documents are "the same": C14N 2.0 with prefixes
 rewritten (prefix choice does not matter), attributes sorted, whitespace-only text between
-elements dropped, ``xsi:schemaLocation`` optionally left out. :func:`missing_items` lists what
+elements dropped except in mixed content, ``xsi:schemaLocation`` optionally left out. :func:`missing_items` lists what
 one tree holds that another lacks, item by item, with the line of each; it is how lax parsing
 proves that nothing was dropped without a word.
 """
@@ -19,16 +19,24 @@ from st96kit.namespaces import PREFIXES, XSI
 SCHEMA_LOCATION = f"{{{XSI}}}schemaLocation"
 
 
-def _strip_blank_text(root: etree._Element) -> None:
+def _strip_blank_text(root: etree._Element, mixed: frozenset[str]) -> None:
+    """Drop whitespace-only runs that are formatting: everywhere but in mixed content."""
     for element in root.iter():
+        if element.tag in mixed:
+            continue
         if element.text is not None and not element.text.strip() and len(element):
             element.text = None
-        if element.tail is not None and not element.tail.strip():
-            element.tail = None
+        for child in element:
+            if child.tail is not None and not child.tail.strip():
+                child.tail = None
 
 
 def canonical(xml: bytes | str | etree._Element, *, schema_location: bool = True) -> str:
-    """The canonical text of a document (see the module's description)."""
+    """The canonical text of a document (see the module's description).
+
+    Whitespace-only runs are formatting in element-only content and text in mixed content
+    (paragraphs, claims): the latter are kept.
+    """
     if isinstance(xml, etree._Element):
         root = etree.fromstring(etree.tostring(xml))
     else:
@@ -36,7 +44,9 @@ def canonical(xml: bytes | str | etree._Element, *, schema_location: bool = True
         from st96kit.sources.read import safe_parser
 
         root = etree.fromstring(data, safe_parser())
-    _strip_blank_text(root)
+    from st96kit.models import mixed_elements
+
+    _strip_blank_text(root, mixed_elements())
     exclude = [] if schema_location else [SCHEMA_LOCATION]
     return etree.canonicalize(
         etree.tostring(root).decode("utf-8"), rewrite_prefixes=True, exclude_attrs=exclude

@@ -24,7 +24,7 @@ from xsdata.formats.dataclass.parsers import XmlParser
 from xsdata.formats.dataclass.parsers.config import ParserConfig
 
 from st96kit import models
-from st96kit.binding import lexical
+from st96kit.binding import lexical, mixed
 from st96kit.binding.compare import SCHEMA_LOCATION, missing_items, short_name
 from st96kit.errors import ModelError, NoSchemaPackageError, UnknownDocumentError
 from st96kit.namespaces import readable_names
@@ -115,6 +115,7 @@ def _class_factory(strict: bool, missing: list[str]) -> Callable[[type[Any], dic
 
 def _parser(strict: bool, missing: list[str]) -> XmlParser:
     lexical.install()
+    mixed.install()
     config = ParserConfig(
         fail_on_unknown_properties=strict,
         fail_on_unknown_attributes=strict,

@@ -131,3 +131,34 @@ def write_merged(merged: dict[str, MergedNamespace]) -> dict[str, bytes]:
             root, xml_declaration=True, encoding="UTF-8", pretty_print=True
         )
     return files
+
+
+def mixed_elements(merged: dict[str, MergedNamespace]) -> list[str]:
+    """Elements (Clark names) whose content is mixed, where whitespace is text."""
+    mixed_types: set[str] = set()
+    for entry in merged.values():
+        for (kind, name), node in entry.components.items():
+            if kind != "complexType":
+                continue
+            content = node.find(f"{_XS}complexContent")
+            if node.get("mixed") == "true" or (
+                content is not None and content.get("mixed") == "true"
+            ):
+                mixed_types.add(f"{{{entry.namespace}}}{name}")
+    found: set[str] = set()
+    for entry in merged.values():
+        for node in entry.components.values():
+            for element in node.iter(f"{_XS}element"):
+                name = element.get("name")
+                if not name:
+                    continue
+                anonymous = element.find(f"{_XS}complexType")
+                mixed = anonymous is not None and anonymous.get("mixed") == "true"
+                type_name = element.get("type")
+                if type_name and not mixed:
+                    prefix, _, local = type_name.rpartition(":")
+                    uri = element.nsmap.get(prefix or None)
+                    mixed = f"{{{uri}}}{local}" in mixed_types
+                if mixed:
+                    found.add(f"{{{entry.namespace}}}{name}")
+    return sorted(found)

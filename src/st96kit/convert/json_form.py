@@ -340,7 +340,7 @@ class _Reader:
         keyed: list[tuple[str, Any]] = []
         for key, item in value.items():
             if key.startswith("@"):
-                if not key.startswith(XMLNS):
+                if not (key.startswith(XMLNS) or key == "@xmlns"):
                     element.set(self.qname(key[1:], path, True), _text(item))
             elif key == TEXT:
                 element.text = _text(item)
@@ -449,9 +449,16 @@ def json_to_element(data: Any) -> etree._Element:
                 version_text = str(item)
     reader.version = shape_version(version_text)
     cls = root_class(qname, reader.version) if reader.version else None
-    nsmap = {p: u for p, u in declared.items() if p not in ("xml", "xmlns")}
-    root = etree.Element(qname, nsmap=nsmap)
-    reader.fill(root, value, cls, f"/{key}")
+    nsmap = {p: u for p, u in _STANDARD_URIS.items() if u not in declared.values()}
+    nsmap.update((p, u) for p, u in declared.items() if p not in ("xml", "xmlns"))
+    try:
+        root = etree.Element(qname, nsmap=nsmap)
+        reader.fill(root, value, cls, f"/{key}")
+        etree.cleanup_namespaces(root)
+    except ValueError as exc:  # names and text that XML cannot hold
+        raise InputError(f"not representable in XML: {exc}") from None
+    except RecursionError:
+        raise InputError("the JSON is nested too deeply") from None
     return root
 
 

@@ -20,7 +20,7 @@ from lxml import etree
 from xsdata.formats.dataclass.models.elements import XmlVar
 
 from st96kit import models
-from st96kit.convert.json_form import CONTENT, ORDER, STANDARD_PREFIXES, TEXT
+from st96kit.convert.json_form import CONTENT, ORDER, STANDARD_PREFIXES, TEXT, XML_NS
 from st96kit.convert.shapes import Child, Shape, shape_of
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -35,7 +35,7 @@ def _key(qname: str) -> str:
     name = etree.QName(qname)
     if name.namespace is None:
         return name.localname
-    prefix = STANDARD_PREFIXES.get(name.namespace)
+    prefix = "xml" if name.namespace == XML_NS else STANDARD_PREFIXES.get(name.namespace)
     if prefix is None:
         raise ValueError(f"no standard prefix for the namespace {name.namespace}")
     return f"{prefix}:{name.localname!s}"

@@ -35,7 +35,7 @@ from st96kit.binding.parse import Loss, parse_element
 from st96kit.binding.serialize import serialize, to_element
 from st96kit.convert.shapes import global_class
 from st96kit.convert.upgrade_rules import ST96_VERSION, Step, Upgrader
-from st96kit.errors import NoSchemaPackageError, SchemaPackageError
+from st96kit.errors import NoSchemaPackageError, SchemaPackageError, UnknownDocumentError
 from st96kit.namespaces import ST96_NAMESPACES, is_st96, readable_names
 from st96kit.sources.read import DEFAULT_MAX_BYTES, Source, read_tree, source_name
 from st96kit.validation.validate import Issue, ValidationResult, validate
@@ -386,6 +386,12 @@ def upgrade(source: Source, *, to: str | None = None,
         report = UpgradeReport(name, declared, target, doc_type, "document")
         xml = _whole(report, root, doc_type)
     else:
+        if not any(is_st96(etree.QName(e).namespace) for e in root.iter()
+                   if isinstance(e.tag, str)):
+            raise UnknownDocumentError(
+                f"{short_name(str(root.tag))} holds no ST.96 element", file=name,
+                hint="documents of WIPO ST.36, ST.66 or ST.86 convert with "
+                "`st96kit convert FILE --from st36|st66|st86`")
         report = UpgradeReport(name, declared, target, None, "parts")
         xml = _in_parts(report, root)
     if report.source_version is None:

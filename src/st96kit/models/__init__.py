@@ -61,3 +61,12 @@ def _roots(version: str) -> dict[str, str]:
 def document_type_for_root(qname: str, version: str) -> str | None:
     """The document type whose root element is ``qname`` (Clark notation), if any."""
     return _roots(version).get(qname)
+
+
+@cache
+def mixed_elements() -> frozenset[str]:
+    """Elements with mixed content, in every installed version (Clark names)."""
+    found: set[str] = set()
+    for version in model_versions():
+        found |= getattr(model_package(version), "MIXED_ELEMENTS", frozenset())
+    return frozenset(found)

@@ -18,7 +18,7 @@ from st96kit.errors import InputError, St96Error
 
 def register(sub: Any) -> None:
     parser = sub.add_parser(
-        "convert", help="convert documents: ST.96 XML <-> JSON, JSON Schema of the JSON form",
+        "convert", help="convert documents: ST.96 XML <-> JSON, ST.36/ST.66/ST.86 -> ST.96",
         description="Convert FILE to the form given by --to: an ST.96 XML document to its "
         "lossless JSON form, or such JSON back to XML. --json-schema TYPE prints the JSON Schema "
         "of a document type's JSON form. The result goes to stdout unless -o is given.",

@@ -212,11 +212,16 @@ def _cells(row: object) -> list[str]:
     return [" ".join(cell.text_content().split()) for cell in row]  # type: ignore[attr-defined]
 
 
-def read_annex(key: str, folder: str | os.PathLike[str]) -> Annex:
-    """Parse one Annex VI page (``key`` from :data:`ANNEX_FILES`) with ``lxml.html``."""
+def read_annex(key: str, folder: str | os.PathLike[str] | None = None) -> Annex:
+    """Parse one Annex VI page (``key`` from :data:`ANNEX_FILES`) with ``lxml.html``, from
+    ``folder`` or the folder ``ST96KIT_ANNEX_VI`` names."""
     import lxml.html
 
-    path = Path(folder) / ANNEX_FILES[key]
+    where = annex_folder(folder)
+    if where is None:
+        raise InputError("no Annex VI folder given",
+                         hint=f"pass the folder of the Appendix A/B HTML pages or set {ANNEX_ENV}")
+    path = where / ANNEX_FILES[key]
     if not path.is_file():
         raise InputError("Annex VI page not found", file=str(path),
                          hint=f"point {ANNEX_ENV} at the folder of the Appendix A/B HTML pages")

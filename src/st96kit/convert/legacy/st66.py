@@ -8,11 +8,18 @@ priorities, seniorities, publications, parties and events; records, oppositions 
 international-registration records are not in these tables, and the report lists any such
 element a document has.
 
-Office usage: ``ApplicantDetails`` directly under ``TransactionData`` maps to the transaction's
-``tmk:ApplicantBag`` (Annex VI rows 311-312) with the applicant component for its content. A
-``MarkEventCode`` outside the ST.66 list (USPTO writes its own prosecution-history codes) is
-kept as a national event code, with the V6_0 category for national prosecution history.
-``*Ext`` elements hold office extensions that Annex VI does not map; the report lists them.
+Parties listed beside the trademarks (``TransactionData/ApplicantDetails``) go to the
+transaction's ``tmk:ApplicantBag`` (Annex VI rows 311-312), with the applicant component for
+their content; V6_0 ``TransactionData`` holds trademarks or parties, not both, so when the
+transaction has a single trademark they are that trademark's, as the USPTO writes them.
+
+Office usage: a ``MarkEventCode`` outside the ST.66 list (the USPTO writes its own
+prosecution-history codes) is kept as a national event code, with the V6_0 category for
+national prosecution history; the USPTO's extension elements that carry what V6_0 requires
+(event descriptions, priority filing dates) are read; other ``*Ext`` elements hold office
+extensions that Annex VI does not map, and the report lists them. Values outside the ST.66 code
+lists that offices write (``Service Mark``) are mapped by :attr:`ValueMap.usage
+<st96kit.convert.legacy.mapping.ValueMap.usage>` and reported.
 """
 
 from __future__ import annotations
