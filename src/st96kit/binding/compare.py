@@ -2,9 +2,9 @@
 
 :func:`canonical` gives the form in which two documents are "the same": C14N 2.0 with prefixes
 rewritten (prefix choice does not matter), attributes sorted, whitespace-only text between
-elements dropped except in mixed content, ``xsi:schemaLocation`` optionally left out. :func:`missing_items` lists what
-one tree holds that another lacks, item by item, with the line of each; it is how lax parsing
-proves that nothing was dropped without a word.
+elements dropped except in mixed content, ``xsi:schemaLocation`` optionally left out.
+:func:`missing_items` lists what one tree holds that another lacks, item by item, with the
+line of each; it is how lax parsing proves that nothing was dropped without a word.
 """
 
 from __future__ import annotations
