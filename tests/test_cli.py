@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES_V9_0, SAMPLES, SCHEMAS_V6_0, v6_examples
 from lxml import etree
-from mutations import all_mutations
+from corpus_mutations import all_mutations
 
 from st96kit.cli.main import main
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES_V9_0, SAMPLES, SCHEMAS_V6_0, v6_examples
 from lxml import etree
-from mutations import Mutation, all_mutations
+from corpus_mutations import Mutation, all_mutations
 
 import st96kit
 from st96kit.schemas.package import SchemaPackage
