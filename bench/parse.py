@@ -38,7 +38,7 @@ from _harness import (
 
 def calls_for(size: int, quick: bool) -> int:
     """Calls per round: fewer for big files, so that one round takes about a second or less."""
-    calls = max(3, min(40, 1_500_000 // max(size, 1)))
+    calls = max(3, min(20, 750_000 // max(size, 1)))
     return max(2, calls // 3) if quick else calls
 
 
@@ -95,9 +95,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer rounds and calls")
     parser.add_argument("--rounds", type=int, default=None,
-                        help="rounds of each interleaved measure (default 7, quick 3)")
+                        help="rounds of each interleaved measure (default 5, quick 3)")
     args = parser.parse_args()
-    rounds = args.rounds or (3 if args.quick else 7)
+    rounds = args.rounds or (3 if args.quick else 5)
     setup_environment()
     print(f"parse benchmark; {describe_machine()}")
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES_V9_0, SAMPLES, SCHEMAS_V6_0, v6_examples
-from lxml import etree
 from corpus_mutations import all_mutations
+from lxml import etree
 
 from st96kit.cli.main import main
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES_V9_0, SAMPLES, SCHEMAS_V6_0, v6_examples
-from lxml import etree
 from corpus_mutations import Mutation, all_mutations
+from lxml import etree
 
 import st96kit
 from st96kit.schemas.package import SchemaPackage

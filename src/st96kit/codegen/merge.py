@@ -149,8 +149,8 @@ def mixed_elements(merged: dict[str, MergedNamespace]) -> list[str]:
     for entry in merged.values():
         for node in entry.components.values():
             for element in node.iter(f"{_XS}element"):
-                name = element.get("name")
-                if not name:
+                element_name = element.get("name")
+                if not element_name:
                     continue
                 anonymous = element.find(f"{_XS}complexType")
                 mixed = anonymous is not None and anonymous.get("mixed") == "true"
@@ -160,5 +160,5 @@ def mixed_elements(merged: dict[str, MergedNamespace]) -> list[str]:
                     uri = element.nsmap.get(prefix or None)
                     mixed = f"{{{uri}}}{local}" in mixed_types
                 if mixed:
-                    found.add(f"{{{entry.namespace}}}{name}")
+                    found.add(f"{{{entry.namespace}}}{element_name}")
     return sorted(found)
