@@ -157,7 +157,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer rounds and repetitions")
     parser.add_argument("--rounds", type=int, default=None,
-                        help="rounds of each interleaved measure (default 5, quick 3)")
+                        help="rounds of each interleaved measure (default 5, quick 3; "
+                        "command-line runs: at most 3, quick 1)")
     args = parser.parse_args()
     rounds = args.rounds or (3 if args.quick else 5)
     repeats = 10 if args.quick else 30
@@ -180,7 +181,7 @@ def main() -> int:
         check_verdicts(validators, batch)
         report_single(validators, batch, rounds, repeats)
         report_batch(validators, batch, rounds, args.quick)
-        report_cli(work, folder, batch, rounds if not args.quick else 1)
+        report_cli(work, folder, batch, 1 if args.quick else min(rounds, 3))
         report_cold_start(work, batch, rounds)
     return 0
 

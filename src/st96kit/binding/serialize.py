@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from lxml import etree
@@ -18,6 +16,7 @@ from xsdata.formats.dataclass.serializers import TreeSerializer
 
 from st96kit.binding import lexical
 from st96kit.binding.parse import Document
+from st96kit.files import write_atomic
 from st96kit.namespaces import PREFIXES, XSI
 
 _MODELS = "st96kit.models."
@@ -98,21 +97,6 @@ def serialize(
     head = f'<?xml version="1.0" encoding="{encoding}"?>\n'.encode(encoding)
     extra = "".join(f"{p}\n" for p in prolog).encode(encoding)
     return head + extra + body + (b"" if body.endswith(b"\n") else b"\n")
-
-
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file, so a reader never sees half of it."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=f".{target.name}.")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write(obj: Any, path: str | os.PathLike[str], **options: Any) -> None:

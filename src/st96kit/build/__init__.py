@@ -16,60 +16,81 @@ names; :func:`check` lists what an object lacks or breaks before it is written;
 
 from __future__ import annotations
 
-from st96kit.build import examples
-from st96kit.build.check import Problem, check
-from st96kit.build.make import make
-from st96kit.build.parts import (
-    address,
-    applicant,
-    application_number,
-    contact,
-    cpc,
-    date,
-    document,
-    goods_services,
-    image_mark,
-    inventor,
-    ipc,
-    locarno,
-    nice,
-    organization,
-    patent_classifications,
-    person,
-    priority,
-    publication_number,
-    representative,
-    word_mark,
-)
-from st96kit.build.skeleton import skeleton, skeleton_xml
-from st96kit.errors import BuildError
+import importlib
+from typing import TYPE_CHECKING, Any
 
-__all__ = [
-    "BuildError",
-    "Problem",
-    "address",
-    "applicant",
-    "application_number",
-    "check",
-    "contact",
-    "cpc",
-    "date",
-    "document",
-    "examples",
-    "goods_services",
-    "image_mark",
-    "inventor",
-    "ipc",
-    "locarno",
-    "make",
-    "nice",
-    "organization",
-    "patent_classifications",
-    "person",
-    "priority",
-    "publication_number",
-    "representative",
-    "skeleton",
-    "skeleton_xml",
-    "word_mark",
-]
+_EXPORTS: dict[str, str] = {
+    "BuildError": "st96kit.errors",
+    "Problem": "st96kit.build.check",
+    "address": "st96kit.build.parts",
+    "applicant": "st96kit.build.parts",
+    "application_number": "st96kit.build.parts",
+    "check": "st96kit.build.check",
+    "contact": "st96kit.build.parts",
+    "cpc": "st96kit.build.parts",
+    "date": "st96kit.build.parts",
+    "document": "st96kit.build.parts",
+    "goods_services": "st96kit.build.parts",
+    "image_mark": "st96kit.build.parts",
+    "inventor": "st96kit.build.parts",
+    "ipc": "st96kit.build.parts",
+    "locarno": "st96kit.build.parts",
+    "make": "st96kit.build.make",
+    "nice": "st96kit.build.parts",
+    "organization": "st96kit.build.parts",
+    "patent_classifications": "st96kit.build.parts",
+    "person": "st96kit.build.parts",
+    "priority": "st96kit.build.parts",
+    "publication_number": "st96kit.build.parts",
+    "representative": "st96kit.build.parts",
+    "skeleton": "st96kit.build.skeleton",
+    "skeleton_xml": "st96kit.build.skeleton",
+    "word_mark": "st96kit.build.parts",
+}
+
+if TYPE_CHECKING:
+    from st96kit.build import examples as examples
+    from st96kit.build.check import Problem as Problem
+    from st96kit.build.check import check as check
+    from st96kit.build.make import make as make
+    from st96kit.build.parts import address as address
+    from st96kit.build.parts import applicant as applicant
+    from st96kit.build.parts import application_number as application_number
+    from st96kit.build.parts import contact as contact
+    from st96kit.build.parts import cpc as cpc
+    from st96kit.build.parts import date as date
+    from st96kit.build.parts import document as document
+    from st96kit.build.parts import goods_services as goods_services
+    from st96kit.build.parts import image_mark as image_mark
+    from st96kit.build.parts import inventor as inventor
+    from st96kit.build.parts import ipc as ipc
+    from st96kit.build.parts import locarno as locarno
+    from st96kit.build.parts import nice as nice
+    from st96kit.build.parts import organization as organization
+    from st96kit.build.parts import patent_classifications as patent_classifications
+    from st96kit.build.parts import person as person
+    from st96kit.build.parts import priority as priority
+    from st96kit.build.parts import publication_number as publication_number
+    from st96kit.build.parts import representative as representative
+    from st96kit.build.parts import word_mark as word_mark
+    from st96kit.build.skeleton import skeleton as skeleton
+    from st96kit.build.skeleton import skeleton_xml as skeleton_xml
+    from st96kit.errors import BuildError as BuildError
+
+__all__ = ["examples", *sorted(_EXPORTS)]
+
+
+def __getattr__(name: str) -> Any:
+    """Load the helpers on first use: they import the model classes they build."""
+    if name == "examples":
+        return importlib.import_module("st96kit.build.examples")
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'st96kit.build' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from st96kit.binding.serialize import write_atomic
 from st96kit.errors import InputError, St96Error
+from st96kit.files import write_atomic
 
 
 def register(sub: Any) -> None:

@@ -6,10 +6,9 @@ import argparse
 import sys
 from typing import Any
 
-from st96kit.binding.parse import parse
-from st96kit.binding.serialize import serialize, write_atomic
 from st96kit.cli.inputs import expand
 from st96kit.errors import ModelError
+from st96kit.files import write_atomic
 
 
 def register(sub: Any) -> None:
@@ -36,6 +35,9 @@ def register(sub: Any) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from st96kit.binding.parse import parse
+    from st96kit.binding.serialize import serialize
+
     files = expand(args.paths)
     if len(files) > 1 and not (args.in_place or args.check):
         raise SystemExit("st96kit format: error: several files need --in-place or --check")

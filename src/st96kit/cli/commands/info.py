@@ -8,7 +8,6 @@ from typing import Any
 
 from st96kit.cli.inputs import expand
 from st96kit.errors import St96Error
-from st96kit.sources.detect import detect
 
 
 def register(sub: Any) -> None:
@@ -19,6 +18,8 @@ def register(sub: Any) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from st96kit.sources.detect import detect
+
     entries: list[dict[str, Any]] = []
     code = 0
     for path in expand(args.paths):

@@ -6,9 +6,8 @@ import argparse
 import sys
 from typing import Any
 
-from st96kit.binding.serialize import write_atomic
-from st96kit.build.skeleton import DEFAULT_VERSION, document_type_names, skeleton_xml
 from st96kit.errors import BuildError, St96Error
+from st96kit.files import write_atomic
 
 
 def register(sub: Any) -> None:
@@ -20,13 +19,17 @@ def register(sub: Any) -> None:
     parser.add_argument("document_type", nargs="?", metavar="DOCUMENT_TYPE",
                         help="such as TrademarkApplication (see --list)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    parser.add_argument("--version", default=DEFAULT_VERSION, dest="st96_version",
-                        help=f"ST.96 version of the models (default {DEFAULT_VERSION})")
+    parser.add_argument("--version", default=None, dest="st96_version",
+                        help="ST.96 version of the models (default: the newest installed)")
     parser.add_argument("--list", action="store_true", help="list the document types")
     parser.set_defaults(run=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
+    from st96kit.build.skeleton import DEFAULT_VERSION, document_type_names, skeleton_xml
+
+    if args.st96_version is None:
+        args.st96_version = DEFAULT_VERSION
     if args.list:
         for name in document_type_names(args.st96_version):
             print(name)

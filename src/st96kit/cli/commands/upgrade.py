@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from st96kit.binding.serialize import write_atomic
+from st96kit.files import write_atomic
 
 
 def register(sub: Any) -> None:

@@ -7,11 +7,14 @@ import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from st96kit.cli.inputs import expand
-from st96kit.cli.reports import RENDERERS, summary
-from st96kit.validation.validate import ValidationResult, validate
+
+if TYPE_CHECKING:
+    from st96kit.validation.validate import ValidationResult
+
+FORMATS = ["github", "json", "junit", "text"]
 
 
 def register(sub: Any) -> None:
@@ -34,7 +37,7 @@ def register(sub: Any) -> None:
         metavar="VX_Y",
         help="validate against this ST.96 version instead of the declared one",
     )
-    parser.add_argument("--format", choices=sorted(RENDERERS), default="text")
+    parser.add_argument("--format", choices=FORMATS, default="text")
     parser.add_argument(
         "--jobs",
         "-j",
@@ -59,6 +62,8 @@ def register(sub: Any) -> None:
 
 
 def _check(path: str, options: dict[str, Any]) -> ValidationResult:
+    from st96kit.validation.validate import validate
+
     return validate(path, **options)
 
 
@@ -79,6 +84,8 @@ def exit_code(results: list[ValidationResult]) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from st96kit.cli.reports import RENDERERS, summary
+
     if args.jobs < 1:
         raise SystemExit("st96kit validate: error: --jobs must be 1 or more")
     files = expand(args.paths)

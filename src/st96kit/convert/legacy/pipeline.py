@@ -21,7 +21,7 @@ from lxml import etree
 
 from st96kit import models
 from st96kit.binding.parse import Document, parse_element
-from st96kit.binding.serialize import write_atomic
+from st96kit.files import write_atomic
 from st96kit.convert.legacy.engine import Engine, Input
 from st96kit.convert.legacy.mapping import OUTPUT_PREFIXES, Table
 from st96kit.convert.legacy.model import ModelIndex, OutputTree, clark, short
