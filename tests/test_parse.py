@@ -120,3 +120,16 @@ def test_whitespace_between_inline_elements_is_text() -> None:
         f".//{{{common}}}P[@{{{common}}}id='{paragraph.get(f'{{{common}}}id')}']"
     )
     assert again is not None and again.text == " " and again[0].tail == " "
+
+
+def test_lax_mode_reports_children_it_puts_back_in_order() -> None:
+    from corpus_mutations import all_mutations
+
+    moved = [m for m in all_mutations() if m.spec["action"] == "move-first"]
+    assert moved
+    for mutation in moved:
+        data, line = mutation.apply()
+        document = st96kit.parse(data, mode="lax")
+        order = [loss for loss in document.losses if "order" in loss.what]
+        assert order, mutation.name
+        assert order[0].line is not None and order[0].line < line

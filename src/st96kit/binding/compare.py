@@ -118,3 +118,45 @@ def missing_items(
         else:
             lost.append(item)
     return lost
+
+
+def _paths(root: etree._Element) -> dict[str, etree._Element]:
+    """Element path (as :func:`items` writes it) -> element."""
+    found: dict[str, etree._Element] = {}
+
+    def visit(element: etree._Element, path: str) -> None:
+        found[path] = element
+        counts: Counter[str] = Counter()
+        for child in element:
+            if isinstance(child.tag, str):
+                name = short_name(child.tag)
+                counts[name] += 1
+                visit(child, f"{path}/{name}[{counts[name]}]")
+
+    visit(root, f"/{short_name(root.tag)}")
+    return found
+
+
+def _first_seen(element: etree._Element) -> list[str]:
+    """Child element names in the order they first appear."""
+    names: dict[str, None] = {}
+    for child in element:
+        if isinstance(child.tag, str):
+            names.setdefault(short_name(child.tag), None)
+    return list(names)
+
+
+def reordered(source: etree._Element, result: etree._Element) -> list[Item]:
+    """Elements of ``source`` whose children ``result`` holds in another order."""
+    theirs = _paths(result)
+    moved: list[Item] = []
+    for path, element in _paths(source).items():
+        other = theirs.get(path)
+        if other is None:
+            continue
+        mine = _first_seen(element)
+        kept = _first_seen(other)
+        common = set(mine) & set(kept)
+        if [n for n in mine if n in common] != [n for n in kept if n in common]:
+            moved.append(Item(path, "order", " ".join(kept), element.sourceline))
+    return moved

@@ -25,7 +25,7 @@ from xsdata.formats.dataclass.parsers.config import ParserConfig
 
 from st96kit import models
 from st96kit.binding import lexical, mixed
-from st96kit.binding.compare import SCHEMA_LOCATION, missing_items, short_name
+from st96kit.binding.compare import SCHEMA_LOCATION, missing_items, reordered, short_name
 from st96kit.errors import ModelError, NoSchemaPackageError, UnknownDocumentError
 from st96kit.namespaces import readable_names
 from st96kit.sources.detect import Detection, detection_from_root
@@ -169,7 +169,12 @@ def _losses_of(source: etree._Element, obj: Any, base: str = "") -> list[Loss]:
 
     result = TreeSerializer().render(obj).getroot()
     lost = missing_items(source, result, skip_attributes=frozenset({SCHEMA_LOCATION}))
-    return [Loss(base + i.path, i.line, _describe(i.kind, i.value)) for i in lost]
+    losses = [Loss(base + i.path, i.line, _describe(i.kind, i.value)) for i in lost]
+    losses += [
+        Loss(base + i.path, i.line, f"children written back in the model's order: {i.value}")
+        for i in reordered(source, result)
+    ]
+    return losses
 
 
 def _prolog(tree: etree._ElementTree) -> list[str]:
