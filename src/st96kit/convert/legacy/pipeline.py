@@ -21,13 +21,13 @@ from lxml import etree
 
 from st96kit import models
 from st96kit.binding.parse import Document, parse_element
-from st96kit.files import write_atomic
 from st96kit.convert.legacy.engine import Engine, Input
 from st96kit.convert.legacy.mapping import OUTPUT_PREFIXES, Table
 from st96kit.convert.legacy.model import ModelIndex, OutputTree, clark, short
 from st96kit.convert.legacy.reader import LegacyInput, read_legacy
 from st96kit.convert.legacy.report import Report, Required, TraceEntry
 from st96kit.errors import InputError
+from st96kit.files import write_atomic
 from st96kit.sources.read import Source, source_name
 from st96kit.validation.validate import validate
 
