@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from st96kit.errors import InputError
+from st96kit.namespaces import ST96_BASE
 from st96kit.sources.read import (
     DEFAULT_MAX_BYTES,
     Source,
@@ -39,6 +40,17 @@ class LegacyInput:
     def root_name(self) -> str:
         return etree.QName(self.root).localname
 
+    def refuse_st96(self, standard: str) -> None:
+        """Raise :class:`InputError` when the document is ST.96 already, not ``standard``."""
+        namespace = self.root_namespace
+        if namespace is not None and namespace.startswith(ST96_BASE):
+            raise InputError(
+                f"this is already an ST.96 document ({self.root_name}), not {standard}",
+                file=self.name,
+                line=self.root.sourceline,
+                hint="st96kit reads ST.96 documents directly: st96kit validate FILE",
+            )
+
     @property
     def root_namespace(self) -> str | None:
         return etree.QName(self.root).namespace
@@ -62,7 +74,10 @@ def read_legacy(source: Source, *, max_bytes: int | None = DEFAULT_MAX_BYTES) ->
         raise InputError(f"cannot read: {exc}", file=name) from None
     subset = tree.docinfo.internalDTD
     if subset is not None and any(True for _ in subset.iterentities()):
-        raise InputError("the document's DOCTYPE declares entities, which st96kit refuses",
-                         file=name, line=1,
-                         hint="entity declarations are how entity-expansion attacks arrive")
+        raise InputError(
+            "the document's DOCTYPE declares entities, which st96kit refuses",
+            file=name,
+            line=1,
+            hint="entity declarations are how entity-expansion attacks arrive",
+        )
     return LegacyInput(tree, name)

@@ -25,7 +25,6 @@ from st96kit.convert.legacy.mapping import Inline, InlineElement, Row, Table, Va
 from st96kit.convert.legacy.pipeline import Plan
 from st96kit.convert.legacy.reader import LegacyInput
 from st96kit.errors import InputError
-from st96kit.namespaces import ST96_BASE
 
 BIB = "ST36-BIB"
 BODY = "ST36-BODY"
@@ -573,10 +572,7 @@ POSITIONAL = frozenset({"pat:FigureNumber"})
 def plan(legacy: LegacyInput) -> Plan:
     """Recognise an ST.36-family patent document; :class:`InputError` for anything else."""
     root, namespace = legacy.root_name, legacy.root_namespace
-    if namespace is not None and namespace.startswith(ST96_BASE):
-        raise InputError(f"this is already an ST.96 document ({root}), not ST.36",
-                         file=legacy.name, line=legacy.root.sourceline,
-                         hint="st96kit reads ST.96 documents directly: st96kit validate FILE")
+    legacy.refuse_st96("ST.36")
     known = VARIANTS.get(root) if namespace is None else None
     if known is None:
         raise InputError(

@@ -14,7 +14,6 @@ from st96kit.convert.legacy.mapping import Row, Table, ValueMap
 from st96kit.convert.legacy.pipeline import Plan
 from st96kit.convert.legacy.reader import LegacyInput
 from st96kit.errors import InputError
-from st96kit.namespaces import ST96_BASE
 
 NAMESPACE = "http://www.wipo.int/standards/XMLSchema/designs"
 A = "ST86"
@@ -201,10 +200,7 @@ TRANSACTION = Table(A, "main", (
 def plan(legacy: LegacyInput) -> Plan:
     """Recognise an ST.86 ``Transaction``; :class:`InputError` for anything else."""
     root, namespace = legacy.root_name, legacy.root_namespace
-    if namespace is not None and namespace.startswith(ST96_BASE):
-        raise InputError(f"this is already an ST.96 document ({root}), not ST.86",
-                         file=legacy.name, line=legacy.root.sourceline,
-                         hint="st96kit reads ST.96 documents directly: st96kit validate FILE")
+    legacy.refuse_st96("ST.86")
     body = f"{{{namespace}}}DesignTransactionBody" if namespace else "DesignTransactionBody"
     if root != "Transaction" or namespace not in (NAMESPACE, None) or (
         legacy.root.find(body) is None
