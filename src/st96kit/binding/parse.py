@@ -41,6 +41,7 @@ class Loss:
     path: str
     line: int | None
     what: str
+    kind: str = "lost"  # "lost", or "reordered": held, but written back in the model's order
 
     def __str__(self) -> str:
         where = f"line {self.line}: " if self.line else ""
@@ -171,7 +172,12 @@ def _losses_of(source: etree._Element, obj: Any, base: str = "") -> list[Loss]:
     lost = missing_items(source, result, skip_attributes=frozenset({SCHEMA_LOCATION}))
     losses = [Loss(base + i.path, i.line, _describe(i.kind, i.value)) for i in lost]
     losses += [
-        Loss(base + i.path, i.line, f"children written back in the model's order: {i.value}")
+        Loss(
+            base + i.path,
+            i.line,
+            f"children written back in the model's order: {i.value}",
+            "reordered",
+        )
         for i in reordered(source, result)
     ]
     return losses

@@ -19,13 +19,18 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+# Functions named like their modules are bound here, so the module does not shadow them.
+from st96kit.build.check import Problem as Problem
+from st96kit.build.check import check as check
+from st96kit.build.make import make as make
+from st96kit.build.skeleton import skeleton as skeleton
+from st96kit.build.skeleton import skeleton_xml as skeleton_xml
+
 _EXPORTS: dict[str, str] = {
     "BuildError": "st96kit.errors",
-    "Problem": "st96kit.build.check",
     "address": "st96kit.build.parts",
     "applicant": "st96kit.build.parts",
     "application_number": "st96kit.build.parts",
-    "check": "st96kit.build.check",
     "contact": "st96kit.build.parts",
     "cpc": "st96kit.build.parts",
     "date": "st96kit.build.parts",
@@ -35,7 +40,6 @@ _EXPORTS: dict[str, str] = {
     "inventor": "st96kit.build.parts",
     "ipc": "st96kit.build.parts",
     "locarno": "st96kit.build.parts",
-    "make": "st96kit.build.make",
     "nice": "st96kit.build.parts",
     "organization": "st96kit.build.parts",
     "patent_classifications": "st96kit.build.parts",
@@ -43,16 +47,11 @@ _EXPORTS: dict[str, str] = {
     "priority": "st96kit.build.parts",
     "publication_number": "st96kit.build.parts",
     "representative": "st96kit.build.parts",
-    "skeleton": "st96kit.build.skeleton",
-    "skeleton_xml": "st96kit.build.skeleton",
     "word_mark": "st96kit.build.parts",
 }
 
 if TYPE_CHECKING:
     from st96kit.build import examples as examples
-    from st96kit.build.check import Problem as Problem
-    from st96kit.build.check import check as check
-    from st96kit.build.make import make as make
     from st96kit.build.parts import address as address
     from st96kit.build.parts import applicant as applicant
     from st96kit.build.parts import application_number as application_number
@@ -73,11 +72,9 @@ if TYPE_CHECKING:
     from st96kit.build.parts import publication_number as publication_number
     from st96kit.build.parts import representative as representative
     from st96kit.build.parts import word_mark as word_mark
-    from st96kit.build.skeleton import skeleton as skeleton
-    from st96kit.build.skeleton import skeleton_xml as skeleton_xml
     from st96kit.errors import BuildError as BuildError
 
-__all__ = ["examples", *sorted(_EXPORTS)]
+__all__ = sorted(["Problem", "check", "examples", "make", "skeleton", "skeleton_xml", *_EXPORTS])
 
 
 def __getattr__(name: str) -> Any:

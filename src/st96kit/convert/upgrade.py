@@ -83,26 +83,40 @@ class UpgradeReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "file": self.file, "source_version": self.source_version, "target": self.target,
-            "document_type": self.document_type, "mode": self.mode, "elements": self.elements,
-            "carried": self.carried, "share": round(self.share, 4),
-            "removed_empty": self.removed_empty, "valid": self.valid,
+            "file": self.file,
+            "source_version": self.source_version,
+            "target": self.target,
+            "document_type": self.document_type,
+            "mode": self.mode,
+            "elements": self.elements,
+            "carried": self.carried,
+            "share": round(self.share, 4),
+            "removed_empty": self.removed_empty,
+            "valid": self.valid,
             "validation": self.validation.to_dict() if self.validation else None,
-            "parts": self.parts, "parts_valid": self.parts_valid,
-            "part_errors": [str(i) for i in self.part_errors], "kept": self.kept,
-            "steps": [{"kind": s.kind, "what": s.what, "count": s.count, "line": s.line}
-                      for s in self.steps],
-            "not_carried": [{"path": x.path, "line": x.line, "what": x.what}
-                            for x in self.not_carried],
-            "lacking": self.lacking, "notes": self.notes,
+            "parts": self.parts,
+            "parts_valid": self.parts_valid,
+            "part_errors": [str(i) for i in self.part_errors],
+            "kept": self.kept,
+            "steps": [
+                {"kind": s.kind, "what": s.what, "count": s.count, "line": s.line}
+                for s in self.steps
+            ],
+            "not_carried": [
+                {"path": x.path, "line": x.line, "what": x.what} for x in self.not_carried
+            ],
+            "lacking": self.lacking,
+            "notes": self.notes,
         }
 
     def summary(self) -> str:
         source = self.source_version or "no st96Version"
         what = self.document_type or "no document type of " + self.target
         lost = self.elements - self.carried - self.removed_empty
-        line = (f"{self.file}: {source} -> {self.target} ({what}): carried "
-                f"{self.carried} of {self.elements} ST.96 elements ({self.share:.1%})")
+        line = (
+            f"{self.file}: {source} -> {self.target} ({what}): carried "
+            f"{self.carried} of {self.elements} ST.96 elements ({self.share:.1%})"
+        )
         extra = [f"{self.removed_empty} empty removed"] if self.removed_empty else []
         if lost:
             extra.append(f"{lost} not carried")
@@ -112,15 +126,19 @@ class UpgradeReport:
 
     def verdict(self) -> str:
         if self.mode == "parts":
-            return (f"result: {self.parts_valid} of {self.parts} ST.96 parts valid against "
-                    f"{self.target}; the document as a whole cannot be validated")
+            return (
+                f"result: {self.parts_valid} of {self.parts} ST.96 parts valid against "
+                f"{self.target}; the document as a whole cannot be validated"
+            )
         if self.validation is None:
             return "result: not validated"
         if self.validation.status == "valid":
             return f"result: valid ST.96 {self.target}"
         if self.validation.status == "invalid":
-            return (f"result: not valid against ST.96 {self.target} "
-                    f"({len(self.validation.errors)} errors)")
+            return (
+                f"result: not valid against ST.96 {self.target} "
+                f"({len(self.validation.errors)} errors)"
+            )
         return f"result: cannot be validated ({self.validation.status})"
 
     def to_text(self) -> str:
@@ -189,8 +207,10 @@ def _schema_location(version: str, doc_type: str) -> str:
     entry = models.document_types(version)[doc_type]
     namespace = entry["namespace"]
     folder = namespace.rsplit("/", 1)[-1]
-    return (f"{namespace} https://www.wipo.int/standards/XMLSchema/ST96/{version}/{folder}/"
-            f"Document/{entry['schema_file']}")
+    return (
+        f"{namespace} https://www.wipo.int/standards/XMLSchema/ST96/{version}/{folder}/"
+        f"Document/{entry['schema_file']}"
+    )
 
 
 _schemas: dict[tuple[str, str, bool], etree.XMLSchema] = {}
@@ -226,12 +246,19 @@ def _validate_part(element: etree._Element, version: str) -> list[Issue]:
     namespace = etree.QName(element).namespace or ""
     schema = _part_schema(version, namespace, light=not uses_mathml(element))
     if schema is None:
-        return [Issue(element.sourceline, None, short_name(str(element.tag)),
-                      "no namespace schema to validate this part")]
+        return [
+            Issue(
+                element.sourceline,
+                None,
+                short_name(str(element.tag)),
+                "no namespace schema to validate this part",
+            )
+        ]
     if schema.validate(element):
         return []
-    return [Issue(e.line or None, e.column or None, e.path or None, e.message)
-            for e in schema.error_log]
+    return [
+        Issue(e.line or None, e.column or None, e.path or None, e.message) for e in schema.error_log
+    ]
 
 
 def _outermost_parts(root: etree._Element, version: str) -> list[tuple[etree._Element, str]]:
@@ -258,6 +285,14 @@ def _tostring(root: etree._Element) -> bytes:
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body + b"\n"
 
 
+def _not_carried(report: UpgradeReport, losses: list[Loss]) -> list[Loss]:
+    """The losses, less elements put in the target's order, which become steps."""
+    moved = [x for x in losses if x.kind == "reordered"]
+    for loss in moved:
+        report.steps.append(Step("reordered", loss.what, 1, loss.line))
+    return [x for x in losses if x.kind != "reordered"]
+
+
 def _whole(report: UpgradeReport, root: etree._Element, doc_type: str) -> bytes:
     target = report.target
     work = copy.deepcopy(root)
@@ -266,15 +301,16 @@ def _whole(report: UpgradeReport, root: etree._Element, doc_type: str) -> bytes:
     document = parse_element(work, mode="lax", version=target, name=report.file)
     report.steps = upgrader.steps.result()
     report.removed_empty = upgrader.removed
-    report.not_carried = list(document.losses)
+    report.not_carried = _not_carried(report, document.losses)
     report.lacking = list(document.missing)
     report.elements = _count(root)
     report.carried = report.elements - upgrader.removed - _lost_elements(document.losses, work)
     location = None
     if root.get(SCHEMA_LOCATION) is not None:
         location = _schema_location(target, doc_type)
-        report.steps.append(Step("xsi:schemaLocation", f"names the {target} schema", 1,
-                                 root.sourceline))
+        report.steps.append(
+            Step("xsi:schemaLocation", f"names the {target} schema", 1, root.sourceline)
+        )
     xml = serialize(document.root, schema_location=location)
     report.validation = validate(xml, version=target)
     report.validation.file = report.file
@@ -294,9 +330,13 @@ def _in_parts(report: UpgradeReport, root: etree._Element) -> bytes:
             continue
         if is_st96(etree.QName(element).namespace):
             report.elements += 1
-            report.not_carried.append(Loss(
-                _path_of(element), element.sourceline,
-                f"element of no {target} component; kept as it is in the wrapper"))
+            report.not_carried.append(
+                Loss(
+                    _path_of(element),
+                    element.sourceline,
+                    f"element of no {target} component; kept as it is in the wrapper",
+                )
+            )
         else:
             report.kept += 1
     for part, path in parts:
@@ -306,14 +346,21 @@ def _in_parts(report: UpgradeReport, root: etree._Element) -> bytes:
         upgrader.run(part, cls)
         removed_before = upgrader.removed
         document = parse_element(part, mode="lax", version=target, name=report.file)
-        obj = document.root if document.root is not None else (
-            document.parts[0] if document.parts else None)
+        obj = (
+            document.root
+            if document.root is not None
+            else (document.parts[0] if document.parts else None)
+        )
         base = path.rsplit("/", 1)[0]
         report.lacking.extend(f"{path}: {item}" for item in document.missing)
         if obj is None:
             report.not_carried.append(Loss(path, part.sourceline, "element not carried"))
             continue
-        report.not_carried.extend(Loss(base + x.path, x.line, x.what) for x in document.losses)
+        report.not_carried.extend(
+            _not_carried(
+                report, [Loss(base + x.path, x.line, x.what, x.kind) for x in document.losses]
+            )
+        )
         lost = _lost_elements(document.losses, part)
         report.carried += size - lost - (upgrader.removed - removed_before)
         new = to_element(obj)
@@ -328,15 +375,17 @@ def _in_parts(report: UpgradeReport, root: etree._Element) -> bytes:
         if errors:
             report.part_errors.extend(
                 Issue(part.sourceline, None, base + i.path if i.path else path, i.message)
-                for i in errors)
+                for i in errors
+            )
         else:
             report.parts_valid += 1
-    report.steps = upgrader.steps.result()
+    report.steps = upgrader.steps.result() + report.steps
     report.removed_empty = upgrader.removed
     report.notes.append(
         f"{short_name(str(root.tag))} is not an ST.96 {target} document type: "
         f"{report.parts} ST.96 parts were upgraded in place"
-        + (f", {report.kept} elements of the wrapper kept as they are" if report.kept else ""))
+        + (f", {report.kept} elements of the wrapper kept as they are" if report.kept else "")
+    )
     return _tostring(work)
 
 
@@ -355,8 +404,9 @@ def _path_of(element: etree._Element) -> str:
     return "".join(reversed(steps))
 
 
-def upgrade(source: Source, *, to: str | None = None,
-            max_bytes: int | None = DEFAULT_MAX_BYTES) -> Upgrade:
+def upgrade(
+    source: Source, *, to: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES
+) -> Upgrade:
     """Upgrade a document to ST.96 ``to`` (default: the newest installed model version).
 
     Never raises for what the document holds: everything that could not be carried, and
@@ -386,12 +436,15 @@ def upgrade(source: Source, *, to: str | None = None,
         report = UpgradeReport(name, declared, target, doc_type, "document")
         xml = _whole(report, root, doc_type)
     else:
-        if not any(is_st96(etree.QName(e).namespace) for e in root.iter()
-                   if isinstance(e.tag, str)):
+        if not any(
+            is_st96(etree.QName(e).namespace) for e in root.iter() if isinstance(e.tag, str)
+        ):
             raise UnknownDocumentError(
-                f"{short_name(str(root.tag))} holds no ST.96 element", file=name,
+                f"{short_name(str(root.tag))} holds no ST.96 element",
+                file=name,
                 hint="documents of WIPO ST.36, ST.66 or ST.86 convert with "
-                "`st96kit convert FILE --from st36|st66|st86`")
+                "`st96kit convert FILE --from st36|st66|st86`",
+            )
         report = UpgradeReport(name, declared, target, None, "parts")
         xml = _in_parts(report, root)
     if report.source_version is None:
@@ -410,11 +463,14 @@ def _shorten(report: UpgradeReport, root: etree._Element) -> None:
 
     def short(text: str) -> str:
         text = readable_names(text)
-        return _CLARK.sub(lambda m: f"{own[m.group(1)]}:{m.group(2)}" if m.group(1) in own
-                          else m.group(0), text)
+        return _CLARK.sub(
+            lambda m: f"{own[m.group(1)]}:{m.group(2)}" if m.group(1) in own else m.group(0), text
+        )
 
     report.not_carried = [Loss(short(x.path), x.line, short(x.what)) for x in report.not_carried]
     report.lacking = [short(x) for x in report.lacking]
-    report.part_errors = [Issue(i.line, i.column, short(i.path) if i.path else None,
-                                short(i.message)) for i in report.part_errors]
+    report.part_errors = [
+        Issue(i.line, i.column, short(i.path) if i.path else None, short(i.message))
+        for i in report.part_errors
+    ]
     report.notes = [short(n) for n in report.notes]
