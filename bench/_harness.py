@@ -13,7 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -97,7 +97,7 @@ def median(values: Iterable[float]) -> float:
 
 
 def interleaved(
-    variants: dict[str, Callable[[], float]], rounds: int
+    variants: Mapping[str, Callable[[], float]], rounds: int
 ) -> dict[str, list[float]]:
     """Call every variant once per round, in turn, ``rounds`` times; each returns a figure."""
     results: dict[str, list[float]] = {name: [] for name in variants}

@@ -286,9 +286,9 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true",
                         help="skip the two long generations, fewer repetitions")
     parser.add_argument("--rounds", type=int, default=None,
-                        help="repetitions of each import measure (default 11, quick 5)")
+                        help="repetitions of each import measure (default 7, quick 3)")
     args = parser.parse_args()
-    rounds = args.rounds or (5 if args.quick else 11)
+    rounds = args.rounds or (3 if args.quick else 7)
     setup_environment()
     print(f"codegen benchmark; {describe_machine()}")
     schemas = inventory()

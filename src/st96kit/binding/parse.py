@@ -26,6 +26,7 @@ from xsdata.formats.dataclass.parsers.config import ParserConfig
 from st96kit import models
 from st96kit.binding import lexical, mixed
 from st96kit.binding.compare import SCHEMA_LOCATION, missing_items, reordered, short_name
+from st96kit.binding.context import context
 from st96kit.errors import ModelError, NoSchemaPackageError, UnknownDocumentError
 from st96kit.namespaces import readable_names
 from st96kit.sources.detect import Detection, detection_from_root
@@ -92,17 +93,26 @@ def _choose_version(detection: Detection, version: str | None, mode: Mode) -> tu
     return installed[-1], True
 
 
-def _required_fields(cls: type[Any]) -> list[dataclasses.Field[Any]]:
-    return [
-        f
-        for f in dataclasses.fields(cls)
-        if f.init and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-    ]
+_required: dict[type[Any], tuple[dataclasses.Field[Any], ...]] = {}
+
+
+def _required_fields(cls: type[Any]) -> tuple[dataclasses.Field[Any], ...]:
+    found = _required.get(cls)
+    if found is None:
+        found = _required[cls] = tuple(
+            f
+            for f in dataclasses.fields(cls)
+            if f.init
+            and f.default is dataclasses.MISSING
+            and f.default_factory is dataclasses.MISSING
+        )
+    return found
 
 
 def _class_factory(strict: bool, missing: list[str]) -> Callable[[type[Any], dict[str, Any]], Any]:
     def build(cls: type[Any], params: dict[str, Any]) -> Any:
-        absent = [f for f in _required_fields(cls) if f.name not in params]
+        required = _required_fields(cls)
+        absent = [f for f in required if f.name not in params] if required else None
         if absent:
             names = ", ".join(str(f.metadata.get("name", f.name)) for f in absent)
             if strict:
@@ -123,7 +133,7 @@ def _parser(strict: bool, missing: list[str]) -> XmlParser:
         fail_on_converter_warnings=strict,
         class_factory=_class_factory(strict, missing),
     )
-    return XmlParser(config=config)
+    return XmlParser(config=config, context=context())
 
 
 def _global_element_class(tag: str, version: str) -> type[Any] | None:
@@ -168,7 +178,7 @@ def _describe(kind: str, value: str) -> str:
 def _losses_of(source: etree._Element, obj: Any, base: str = "") -> list[Loss]:
     from xsdata.formats.dataclass.serializers import TreeSerializer
 
-    result = TreeSerializer().render(obj).getroot()
+    result = TreeSerializer(context=context()).render(obj).getroot()
     lost = missing_items(source, result, skip_attributes=frozenset({SCHEMA_LOCATION}))
     losses = [Loss(base + i.path, i.line, _describe(i.kind, i.value)) for i in lost]
     losses += [

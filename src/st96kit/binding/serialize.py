@@ -15,6 +15,7 @@ from lxml import etree
 from xsdata.formats.dataclass.serializers import TreeSerializer
 
 from st96kit.binding import lexical
+from st96kit.binding.context import context
 from st96kit.binding.parse import Document
 from st96kit.files import write_atomic
 from st96kit.namespaces import PREFIXES, XSI
@@ -58,7 +59,8 @@ def to_element(
     for uri, prefix in (prefixes or {}).items():
         if prefix and prefix not in nsmap and uri not in nsmap.values():
             nsmap[prefix] = uri
-    root = TreeSerializer().render(_with_version(obj), ns_map=nsmap).getroot()
+    serializer = TreeSerializer(context=context())
+    root = serializer.render(_with_version(obj), ns_map=nsmap).getroot()
     if schema_location:
         root.set(f"{{{XSI}}}schemaLocation", schema_location)
     used = {etree.QName(e).namespace for e in root.iter() if isinstance(e.tag, str)}

@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from xsdata.formats.dataclass.context import XmlContext
 from xsdata.formats.dataclass.models.elements import XmlMeta, XmlVar
 
+from st96kit.binding.context import context
 from st96kit.namespaces import prefix_for
 
 FACETS = (
@@ -24,7 +24,7 @@ FACETS = (
     "min_exclusive", "max_exclusive", "total_digits", "fraction_digits",
 )
 
-_context = XmlContext()
+_context = context()
 
 
 _metas: dict[type[Any], XmlMeta] = {}

@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from lxml import etree
-from xsdata.formats.dataclass.context import XmlContext
 from xsdata.formats.dataclass.models.elements import XmlVar
 
 from st96kit import models
+from st96kit.binding.context import context
 
 Kind = Literal["simple", "complex", "mixed"]
 
-_context = XmlContext()
+_context = context()
 
 
 @dataclass(frozen=True)

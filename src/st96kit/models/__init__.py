@@ -19,11 +19,16 @@ _HERE = Path(__file__).parent
 _PACKAGE = re.compile(r"^v(\d+)_(\d+)$")
 
 
-def model_versions() -> list[str]:
-    """The ST.96 versions that have generated models installed, oldest first."""
+@cache
+def _versions() -> tuple[str, ...]:
     found = [p.name for p in _HERE.iterdir() if p.is_dir() and _PACKAGE.match(p.name)]
     found.sort(key=lambda n: tuple(int(x) for x in _PACKAGE.match(n).groups()))  # type: ignore[union-attr]
-    return [n.upper() for n in found]
+    return tuple(n.upper() for n in found)
+
+
+def model_versions() -> list[str]:
+    """The ST.96 versions that have generated models installed, oldest first."""
+    return list(_versions())
 
 
 @cache

@@ -59,12 +59,37 @@ def open_package(path: str | Path) -> SchemaPackage:
     return package
 
 
+_available: dict[tuple[object, ...], list[SchemaPackage]] = {}
+
+
+def _configuration_key(explicit: Sequence[str | Path] | None) -> tuple[object, ...]:
+    """What the lookup depends on: the arguments, the variable, the registry file's state."""
+    try:
+        stamp: object = registry.registry_file().stat().st_mtime_ns
+    except OSError:
+        stamp = None
+    return (
+        tuple(str(item) for item in explicit or ()),
+        os.environ.get(SCHEMAS_ENV, ""),
+        str(registry.registry_file()),
+        stamp,
+    )
+
+
 def available(explicit: Sequence[str | Path] | None = None) -> list[SchemaPackage]:
     """Every configured package that opens, newest version first.
 
     A location named explicitly must open; others that fail are skipped here (``st96kit
-    schemas list`` reports them).
+    schemas list`` reports them). The answer is kept while the configuration is unchanged.
     """
+    key = _configuration_key(explicit)
+    known = _available.get(key)
+    if known is None:
+        known = _available[key] = _open_available(explicit)
+    return list(known)
+
+
+def _open_available(explicit: Sequence[str | Path] | None) -> list[SchemaPackage]:
     packages: dict[str, SchemaPackage] = {}
     for cand in candidates(explicit):
         try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from functools import cache
 from pathlib import Path
 
 from st96kit.errors import SchemaPackageError
@@ -18,7 +19,11 @@ CONFIG_ENV = "ST96KIT_CONFIG_DIR"
 
 def config_dir() -> Path:
     """The folder holding st96kit's user configuration."""
-    override = os.environ.get(CONFIG_ENV)
+    return _config_dir(os.environ.get(CONFIG_ENV))
+
+
+@cache
+def _config_dir(override: str | None) -> Path:
     if override:
         return Path(override).expanduser()
     from platformdirs import user_config_dir

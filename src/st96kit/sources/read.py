@@ -112,6 +112,7 @@ def syntax_error(exc: etree.XMLSyntaxError, name: str) -> InputError:
 
 _PROLOG_DOCTYPE = re.compile(r"\A(?:\ufeff)?(?:\s+|<\?.*?\?>|<!--.*?-->)*<!DOCTYPE", re.DOTALL)
 HEAD_BYTES = 64 * 1024
+_ELEMENT_START = re.compile(rb"<[A-Za-z_]")
 
 
 def _decode_head(head: bytes) -> str:
@@ -126,6 +127,10 @@ def refuse_doctype_head(head: bytes, name: str) -> None:
     Checked before libxml2 sees the document, so that an entity bomb gets this message
     rather than an amplification error from deep inside the parser.
     """
+    start = _ELEMENT_START.search(head)
+    prolog = head[: start.start()] if start else head
+    if b"DOCTYPE" not in prolog and b"D\x00O\x00C\x00T" not in prolog:
+        return  # the common case, decided without decoding
     text = _decode_head(head)
     match = _PROLOG_DOCTYPE.match(text)
     if match:
@@ -154,21 +159,21 @@ def read_tree(source: Source, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> e
     name = source_name(source)
     check_size(source, max_bytes)
     parser = safe_parser()
-    if not isinstance(source, (bytes, str, os.PathLike)):
-        source = source.read()
+    base_url: str | None = None
     if isinstance(source, bytes):
-        refuse_doctype_head(source[:HEAD_BYTES], name)
-    else:
+        data = source
+    elif isinstance(source, (str, os.PathLike)):
+        base_url = os.fspath(source)
         try:
             with open(source, "rb") as handle:
-                refuse_doctype_head(handle.read(HEAD_BYTES), name)
+                data = handle.read()
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", file=name) from None
+    else:
+        data = source.read()
+    refuse_doctype_head(data[:HEAD_BYTES], name)
     try:
-        if isinstance(source, bytes):
-            tree = etree.fromstring(source, parser).getroottree()
-        else:
-            tree = etree.parse(os.fspath(source), parser)
+        tree = etree.fromstring(data, parser, base_url=base_url).getroottree()
     except etree.XMLSyntaxError as exc:
         raise syntax_error(exc, name) from None
     except OSError as exc:

@@ -17,8 +17,8 @@ from typing import Any
 from lxml import etree
 from xsdata.exceptions import ConverterError, ConverterWarning
 from xsdata.formats.converter import converter
-from xsdata.formats.dataclass.context import XmlContext
 
+from st96kit.binding.context import context
 from st96kit.convert.legacy.mapping import OUTPUT_PREFIXES
 
 
@@ -48,7 +48,7 @@ class ModelIndex:
     """Questions about the generated classes, answered from xsdata's metadata (cached)."""
 
     def __init__(self) -> None:
-        self._context = XmlContext()
+        self._context = context()
 
     def meta(self, cls: type[Any]) -> Any:
         return self._context.build(cls)
