@@ -50,43 +50,39 @@ def stream(source: Source, record: str | None = None) -> Iterator[Record]:
     :func:`st96kit.parse_element`) before moving on.
     """
     name = source_name(source)
-    with open_binary(source) as handle:
+    with open_binary(source) as handle:  # refuses a DOCTYPE before parsing
         events = etree.iterparse(
-            handle, events=("start", "end"), remove_blank_text=False, **parser_options()
+            handle, events=("start-ns", "end"), remove_blank_text=False, **parser_options()
         )
+        declared: dict[str, str] = {}
         target: str | None = None
-        depth = 0
-        index = 0
         root: etree._Element | None = None
+        index = 0
         try:
-            for event, element in events:
-                if event == "start":
-                    depth += 1
-                    if root is None:
-                        root = element
-                        if root.getroottree().docinfo.doctype:
-                            raise InputError(
-                                "the document has a DOCTYPE declaration, which st96kit refuses",
-                                file=name,
-                                line=1,
-                            )
-                        if record is not None:
-                            target = _clark(record, dict(root.nsmap))  # type: ignore[arg-type]
+            for event, item in events:
+                if event == "start-ns":
+                    prefix, uri = item
+                    declared.setdefault(str(prefix or ""), str(uri))
                     continue
-                depth -= 1
-                if isinstance(element.tag, str) and (
-                    (target is None and depth == 1)
-                    or (target is not None and element.tag == target)
-                ):
-                    yield Record(element, index, element.sourceline)
-                    index += 1
-                    element.clear(keep_tail=True)
-                    parent = element.getparent()
-                    if parent is not None:
-                        while element.getprevious() is not None:
-                            del parent[0]
-                elif depth == 1 and target is not None and isinstance(element.tag, str):
-                    # a finished child of the root that held no record: free it too
-                    element.clear(keep_tail=True)
+                element: etree._Element = item
+                if root is None:
+                    root = element.getroottree().getroot()
+                    if record is not None:
+                        target = _clark(record, declared)
+                parent = element.getparent()
+                if target is None:
+                    is_record = parent is root and parent is not None
+                else:
+                    is_record = element.tag == target
+                if not is_record:
+                    if parent is root and parent is not None:
+                        element.clear(keep_tail=True)  # finished, held no record: free it
+                    continue
+                yield Record(element, index, element.sourceline)
+                index += 1
+                element.clear(keep_tail=True)
+                if parent is not None:
+                    while element.getprevious() is not None:
+                        del parent[0]
         except etree.XMLSyntaxError as exc:
             raise syntax_error(exc, name) from None
