@@ -120,7 +120,7 @@ def missing_items(
     return lost
 
 
-def _paths(root: etree._Element) -> dict[str, etree._Element]:
+def element_paths(root: etree._Element) -> dict[str, etree._Element]:
     """Element path (as :func:`items` writes it) -> element."""
     found: dict[str, etree._Element] = {}
 
@@ -148,9 +148,9 @@ def _first_seen(element: etree._Element) -> list[str]:
 
 def reordered(source: etree._Element, result: etree._Element) -> list[Item]:
     """Elements of ``source`` whose children ``result`` holds in another order."""
-    theirs = _paths(result)
+    theirs = element_paths(result)
     moved: list[Item] = []
-    for path, element in _paths(source).items():
+    for path, element in element_paths(source).items():
         other = theirs.get(path)
         if other is None:
             continue

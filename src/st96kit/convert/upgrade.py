@@ -30,7 +30,7 @@ from typing import Any, Literal
 from lxml import etree
 
 from st96kit import models
-from st96kit.binding.compare import SCHEMA_LOCATION, short_name
+from st96kit.binding.compare import SCHEMA_LOCATION, element_paths, short_name
 from st96kit.binding.parse import Loss, parse_element
 from st96kit.binding.serialize import serialize, to_element
 from st96kit.convert.shapes import global_class
@@ -176,25 +176,8 @@ def _count(element: etree._Element) -> int:
     return sum(1 for e in element.iter() if isinstance(e.tag, str))
 
 
-def _index(root: etree._Element) -> dict[str, etree._Element]:
-    """Elements by the paths that loss reports use (``/a/b[2]/c[1]``)."""
-    found: dict[str, etree._Element] = {}
-
-    def visit(element: etree._Element, path: str) -> None:
-        found[path] = element
-        counts: dict[str, int] = {}
-        for child in element:
-            if isinstance(child.tag, str):
-                name = short_name(child.tag)
-                counts[name] = counts.get(name, 0) + 1
-                visit(child, f"{path}/{name}[{counts[name]}]")
-
-    visit(root, f"/{short_name(str(root.tag))}")
-    return found
-
-
 def _lost_elements(losses: list[Loss], tree: etree._Element) -> int:
-    index = _index(tree)
+    index = element_paths(tree)
     total = 0
     for loss in losses:
         if loss.what.startswith("element"):
