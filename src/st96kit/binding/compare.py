@@ -82,8 +82,7 @@ def items(root: etree._Element, *, skip_attributes: frozenset[str] = frozenset()
     document always gives the same items whatever its prefixes or attribute order.
     """
     found: list[Item] = []
-
-    def visit(element: etree._Element, path: str) -> None:
+    for path, element in element_paths(root).items():
         line = element.sourceline
         found.append(Item(path, "element", "", line))
         for name, value in element.attrib.items():
@@ -93,15 +92,6 @@ def items(root: etree._Element, *, skip_attributes: frozenset[str] = frozenset()
         for index, run in enumerate(runs):
             if run is not None and run.strip():
                 found.append(Item(f"{path}/text()[{index + 1}]", "text", run.strip(), line))
-        counts: Counter[str] = Counter()
-        for child in element:
-            if not isinstance(child.tag, str):
-                continue
-            name = short_name(child.tag)
-            counts[name] += 1
-            visit(child, f"{path}/{name}[{counts[name]}]")
-
-    visit(root, f"/{short_name(root.tag)}")
     return found
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import importlib
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -136,23 +135,6 @@ def _parser(strict: bool, missing: list[str]) -> XmlParser:
     return XmlParser(config=config, context=context())
 
 
-def _global_element_class(tag: str, version: str) -> type[Any] | None:
-    """The generated class of a global ST.96 element, by its tag (Clark notation)."""
-    qname = etree.QName(tag)
-    package = models.model_package(version)
-    sub = package.NAMESPACES.get(qname.namespace)
-    if sub is None:
-        return None
-    module = importlib.import_module(f"{package.__name__}.{sub}")
-    if qname.localname not in getattr(module, "_MODULES", {}):
-        return None
-    cls: type[Any] = getattr(module, qname.localname)
-    meta = getattr(cls, "Meta", None)
-    if getattr(meta, "name", cls.__name__) != qname.localname:
-        return None
-    return cls
-
-
 def _collapse(losses: list[Loss]) -> list[Loss]:
     """Keep a lost element and drop the items inside it."""
     kept: list[Loss] = []
@@ -246,7 +228,7 @@ def _parse_foreign(
 
     def visit(element: etree._Element, path: str) -> bool:
         """Parse what can be parsed below ``element``; True if anything was."""
-        cls = _global_element_class(str(element.tag), version)
+        cls = models.global_element_class(str(element.tag), version)
         if cls is not None:
             obj = parser.parse(copy.deepcopy(element), cls)
             parts.append(obj)

@@ -46,8 +46,9 @@ from typing import Any, Literal, overload
 
 from lxml import etree
 
+from st96kit import models
 from st96kit.binding.parse import Document, Mode, parse_element
-from st96kit.convert.shapes import Shape, global_class, root_class, shape_of, shape_version
+from st96kit.convert.shapes import Shape, root_class, shape_of, shape_version
 from st96kit.errors import InputError
 from st96kit.namespaces import COMMON, PREFIXES
 from st96kit.sources.read import read_tree
@@ -69,7 +70,7 @@ for _uri, _prefix in PREFIXES.items():
 
 @cache
 def _global(qname: str, version: str) -> type[Any] | None:
-    return global_class(qname, version)
+    return models.global_element_class(qname, version)
 
 
 class _Names:

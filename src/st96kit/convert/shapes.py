@@ -11,11 +11,9 @@ builder, so the answer is the one the parser and serializer use.
 from __future__ import annotations
 
 import dataclasses
-import importlib
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from lxml import etree
 from xsdata.formats.dataclass.models.elements import XmlVar
 
 from st96kit import models
@@ -142,32 +140,12 @@ def _shape(cls: type[Any]) -> Shape:
     return shape
 
 
-def global_class(qname: str, version: str) -> type[Any] | None:
-    """The generated class of a global element (Clark notation) in a model version."""
-    name = etree.QName(qname)
-    try:
-        package = models.model_package(version)
-    except Exception:
-        return None
-    sub = package.NAMESPACES.get(name.namespace)
-    if sub is None:
-        return None
-    module = importlib.import_module(f"{package.__name__}.{sub}")
-    if name.localname not in getattr(module, "_MODULES", {}):
-        return None
-    cls: type[Any] = getattr(module, name.localname)
-    meta = getattr(cls, "Meta", None)
-    if getattr(meta, "name", cls.__name__) != name.localname:
-        return None
-    return cls
-
-
 def root_class(qname: str, version: str) -> type[Any] | None:
     """The class of a document's root: a document type, or else any global element."""
     doc_type = models.document_type_for_root(qname, version)
     if doc_type is not None:
         return models.document_class(doc_type, version)
-    return global_class(qname, version)
+    return models.global_element_class(qname, version)
 
 
 def shape_version(declared: str | None) -> str | None:

@@ -33,7 +33,6 @@ from st96kit import models
 from st96kit.binding.compare import SCHEMA_LOCATION, element_paths, short_name
 from st96kit.binding.parse import Loss, parse_element
 from st96kit.binding.serialize import serialize, to_element
-from st96kit.convert.shapes import global_class
 from st96kit.convert.upgrade_rules import ST96_VERSION, Step, Upgrader
 from st96kit.errors import NoSchemaPackageError, SchemaPackageError, UnknownDocumentError
 from st96kit.namespaces import ST96_NAMESPACES, is_st96, readable_names
@@ -249,7 +248,7 @@ def _outermost_parts(root: etree._Element, version: str) -> list[tuple[etree._El
     found: list[tuple[etree._Element, str]] = []
 
     def visit(element: etree._Element, path: str) -> None:
-        if global_class(str(element.tag), version) is not None:
+        if models.global_element_class(str(element.tag), version) is not None:
             found.append((element, path))
             return
         counts: dict[str, int] = {}
@@ -325,7 +324,7 @@ def _in_parts(report: UpgradeReport, root: etree._Element) -> bytes:
     for part, path in parts:
         size = _count(part)
         report.elements += size
-        cls = global_class(str(part.tag), target)
+        cls = models.global_element_class(str(part.tag), target)
         upgrader.run(part, cls)
         removed_before = upgrader.removed
         document = parse_element(part, mode="lax", version=target, name=report.file)

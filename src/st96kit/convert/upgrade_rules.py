@@ -33,8 +33,9 @@ from typing import Any
 from lxml import etree
 from xsdata.models.datatype import XmlDate, XmlPeriod
 
+from st96kit import models
 from st96kit.binding.compare import short_name
-from st96kit.convert.shapes import Shape, global_class, shape_of
+from st96kit.convert.shapes import Shape, shape_of
 from st96kit.namespaces import COMMON, MATHML, MATHML3, TRADEMARK, is_st96
 
 ST96_VERSION = f"{{{COMMON}}}st96Version"
@@ -120,7 +121,7 @@ class Upgrader:
             child = shape.children.get(tag)
             if child is not None:
                 return child.cls
-        return global_class(tag, self.version)
+        return models.global_element_class(tag, self.version)
 
     def run(self, root: etree._Element, cls: type[Any] | None) -> None:
         """All steps on ``root`` (changed in place), whose target class is ``cls``."""

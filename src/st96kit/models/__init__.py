@@ -75,3 +75,23 @@ def mixed_elements() -> frozenset[str]:
     for version in model_versions():
         found |= getattr(model_package(version), "MIXED_ELEMENTS", frozenset())
     return frozenset(found)
+
+
+def global_element_class(qname: str, version: str) -> type[Any] | None:
+    """The generated class of a global ST.96 element, by its Clark name, if the models of
+    ``version`` have one (None for other namespaces, names and uninstalled versions)."""
+    namespace, _, local = qname[1:].partition("}") if qname.startswith("{") else ("", "", qname)
+    try:
+        package = model_package(version)
+    except NoSchemaPackageError:
+        return None
+    sub = package.NAMESPACES.get(namespace)
+    if sub is None:
+        return None
+    module = importlib.import_module(f"{package.__name__}.{sub}")
+    if local not in getattr(module, "_MODULES", {}):
+        return None
+    cls: type[Any] = getattr(module, local)
+    if getattr(getattr(cls, "Meta", None), "name", cls.__name__) != local:
+        return None
+    return cls
