@@ -33,3 +33,16 @@ def _isolated_config(
 
 def v6_examples() -> list[Path]:
     return sorted(EXAMPLES_V6_0.glob("*.xml"))
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run the ``st96kit`` command in process; its exit code, stdout and stderr.
+
+    No command may ever end in a traceback, whatever it is given.
+    """
+    from st96kit.cli.main import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err

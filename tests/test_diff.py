@@ -6,11 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, v6_examples
+from conftest import SAMPLES, run_cli, v6_examples
 from lxml import etree
 
 import st96kit
-from st96kit.cli.main import main
 from st96kit.compare.diff import diff
 
 COM = "http://www.wipo.int/standards/XMLSchema/ST96/Common"
@@ -140,24 +139,17 @@ def test_different_roots() -> None:
     assert [c.kind for c in result.changes] == ["removed", "added"]
 
 
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
-
-
 def test_cli_exit_codes_and_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = next(p for p in v6_examples() if p.name.startswith("GI"))
     same = tmp_path / "same.xml"
     same.write_bytes(st96kit.serialize(st96kit.parse(path)))
-    code, out, _ = _run(capsys, "diff", str(path), str(same))
+    code, out, _ = run_cli(capsys, "diff", str(path), str(same))
     assert code == 0 and "no differences" in out
     changed = tmp_path / "changed.xml"
     changed.write_bytes(same.read_bytes().replace(b"V6_0", b"V6_1", 1))
-    code, out, _ = _run(capsys, "diff", str(path), str(changed))
+    code, out, _ = run_cli(capsys, "diff", str(path), str(changed))
     assert code == 1 and "1 difference (1 changed)" in out
-    code, out, _ = _run(capsys, "diff", "--format", "json", str(path), str(changed))
+    code, out, _ = run_cli(capsys, "diff", "--format", "json", str(path), str(changed))
     report = json.loads(out)
     assert code == 1 and report["same"] is False
     assert report["changes"][0]["path"].endswith("/@com:st96Version")
@@ -172,6 +164,6 @@ def test_cli_bad_input_exits_two(case: str, tmp_path: Path,
     bad.write_bytes({"missing": b"", "not-xml": b"<a><b></a>", "empty": b""}[case])
     if case == "missing":
         bad.unlink()
-    code, out, err = _run(capsys, "diff", str(v6_examples()[0]), str(bad))
+    code, out, err = run_cli(capsys, "diff", str(v6_examples()[0]), str(bad))
     assert code == 2
     assert not out and len(err.strip().splitlines()) == 1

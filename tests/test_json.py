@@ -8,12 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES_V9_0, SAMPLES, v6_examples
+from conftest import EXAMPLES_V9_0, SAMPLES, run_cli, v6_examples
 from lxml import etree
 
 import st96kit
 from st96kit import models
-from st96kit.cli.main import main
 from st96kit.convert.json_form import from_json, json_to_xml, to_json
 from st96kit.convert.json_schema import json_schema
 from st96kit.errors import InputError
@@ -216,32 +215,25 @@ def test_from_json_reads_text_files_and_mappings(tmp_path: Path) -> None:
         from_json("{broken")
 
 
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
-
-
 def test_cli_convert_both_ways(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _example("Design")
     json_file = tmp_path / "design.json"
     xml_file = tmp_path / "design.xml"
-    code, _, err = _run(capsys, "convert", str(path), "--to", "json", "-o", str(json_file))
+    code, _, err = run_cli(capsys, "convert", str(path), "--to", "json", "-o", str(json_file))
     assert code == 0 and "wrote" in err
     assert "dgn:DesignApplication" in json.loads(json_file.read_text(encoding="utf-8"))
-    code, _, _ = _run(capsys, "convert", str(json_file), "--to", "xml", "-o", str(xml_file))
+    code, _, _ = run_cli(capsys, "convert", str(json_file), "--to", "xml", "-o", str(xml_file))
     assert code == 0
     assert st96kit.canonical(xml_file.read_bytes()) == st96kit.canonical(path.read_bytes())
-    code, out, _ = _run(capsys, "convert", str(path), "--to", "json", "--indent", "0")
+    code, out, _ = run_cli(capsys, "convert", str(path), "--to", "json", "--indent", "0")
     assert code == 0 and json.loads(out) == to_json(path, as_dict=True)
 
 
 def test_cli_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(capsys, "convert", "--json-schema", "GIApplication")
+    code, out, _ = run_cli(capsys, "convert", "--json-schema", "GIApplication")
     assert code == 0
     assert json.loads(out)["properties"].keys() == {"gin:GIApplication"}
-    code, _, err = _run(capsys, "convert", "--json-schema", "NoSuchType")
+    code, _, err = run_cli(capsys, "convert", "--json-schema", "NoSuchType")
     assert code == 2 and len(err.strip().splitlines()) == 1
 
 
@@ -259,6 +251,6 @@ def test_cli_convert_bad_input(case: str, tmp_path: Path,
         "json-to-json": [str(broken), "--to", "json"],
         "no-to": [str(text)],
     }[case]
-    code, out, err = _run(capsys, "convert", *args)
+    code, out, err = run_cli(capsys, "convert", *args)
     assert code == 2
     assert not out and len(err.strip().splitlines()) == 1

@@ -6,11 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES_V9_0, LEGACY, SAMPLES, v6_examples
+from conftest import EXAMPLES_V9_0, LEGACY, SAMPLES, run_cli, v6_examples
 from lxml import etree
 
 import st96kit
-from st96kit.cli.main import main
 from st96kit.convert.upgrade import upgrade
 from st96kit.errors import InputError, UnknownDocumentError
 
@@ -123,21 +122,14 @@ def test_a_document_without_st96_elements_is_refused() -> None:
     assert info.value.hint and "--from" in info.value.hint
 
 
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
-
-
 def test_cli_writes_only_when_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = str(SAMPLES / "uspto-tsdr" / "sn87881347-ST96.xml")
     out = tmp_path / "out.xml"
-    code, text, _ = _run(capsys, "upgrade", source, "--to", "V6_0")
+    code, text, _ = run_cli(capsys, "upgrade", source, "--to", "V6_0")
     assert code == 1 and "nothing written" in text and not out.exists()
-    code, text, _ = _run(capsys, "upgrade", source, "--to", "V6_0", "-o", str(out))
+    code, text, _ = run_cli(capsys, "upgrade", source, "--to", "V6_0", "-o", str(out))
     assert code == 1 and "not written" in text and "--force" in text and not out.exists()
-    code, text, _ = _run(capsys, "upgrade", source, "--to", "V6_0", "-o", str(out), "--force")
+    code, text, _ = run_cli(capsys, "upgrade", source, "--to", "V6_0", "-o", str(out), "--force")
     assert code == 1 and "although it is not valid" in text and out.exists()
     assert etree.fromstring(out.read_bytes()).get(ST96_VERSION) == "V6_0"
 
@@ -145,12 +137,12 @@ def test_cli_writes_only_when_asked(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_cli_valid_result_json_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "tm.xml"
     source = str(EXAMPLES_V9_0 / "TrademarkApplication_Example.xml")
-    code, text, _ = _run(capsys, "upgrade", source, "-o", str(out), "--format", "json")
+    code, text, _ = run_cli(capsys, "upgrade", source, "-o", str(out), "--format", "json")
     report = json.loads(text)
     assert code == 0 and report["valid"] and report["written"] == str(out)
     assert report["not_carried"] and report["not_carried"][0]["path"].endswith(
         "com:FilingPlaceName[1]")
-    code, text, err = _run(capsys, "upgrade", source, "-o", "-")
+    code, text, err = run_cli(capsys, "upgrade", source, "-o", "-")
     assert code == 0 and text.startswith("<?xml") and "written to stdout" in err
 
 
@@ -160,5 +152,5 @@ def test_cli_bad_input_exits_two(args: list[str], tmp_path: Path,
     sample = str(TSDR[0])
     argv = [a.format(sample=sample) if "{" in a else str(tmp_path / a) if a.endswith(".xml")
             else a for a in args]
-    code, out, err = _run(capsys, "upgrade", *argv)
+    code, out, err = run_cli(capsys, "upgrade", *argv)
     assert code == 2 and not out and len(err.strip().splitlines()) == 1
