@@ -70,15 +70,15 @@ class Document:
         return not self.losses and not self.missing
 
 
-def _choose_version(detection: Detection, version: str | None, mode: Mode) -> tuple[str, bool]:
-    """The model version to use, and whether it differs from what the document declares."""
+def _choose_version(detection: Detection, version: str | None, mode: Mode) -> str:
+    """The model version to use: the one asked for, the declared one, or (lax) the newest."""
     installed = models.model_versions()
     if version is not None:
         models.model_package(version)
-        return version, detection.st96_version not in (None, version)
+        return version
     declared = detection.st96_version
     if declared is not None and declared in installed:
-        return declared, False
+        return declared
     if not installed:
         raise NoSchemaPackageError("st96kit has no generated models installed")
     if mode == "strict":
@@ -87,9 +87,10 @@ def _choose_version(detection: Detection, version: str | None, mode: Mode) -> tu
             f"the document {said}; st96kit has models for {', '.join(installed)}",
             file=detection.file,
             line=detection.line,
-            hint="parse it with mode='lax' (CLI: --lax) to read it as far as the model allows",
+            hint="parse it with mode='lax' to read it as far as the model allows, or bring it "
+            "to an installed version with `st96kit upgrade`",
         )
-    return installed[-1], True
+    return installed[-1]
 
 
 _required: dict[type[Any], tuple[dataclasses.Field[Any], ...]] = {}
@@ -306,7 +307,7 @@ def parse_element(
         raise ValueError(f"mode must be 'strict' or 'lax', not {mode!r}")
     strict = mode == "strict"
     detection = detection_from_root(root, name)
-    chosen, _ = _choose_version(detection, version, mode)
+    chosen = _choose_version(detection, version, mode)
     doc_type = models.document_type_for_root(str(root.tag), chosen)
     missing: list[str] = []
     notes: list[str] = []

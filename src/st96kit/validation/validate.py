@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from lxml import etree
 
-from st96kit.errors import InputError, NoSchemaPackageError, SchemaPackageError
+from st96kit.errors import InputError, NoSchemaPackageError
 from st96kit.namespaces import readable_names
 from st96kit.schemas import locate
 from st96kit.schemas.package import SchemaPackage
@@ -240,9 +240,6 @@ def validate(
             exc.line, exc.column, None, str(exc.message) + (f" ({exc.hint})" if exc.hint else "")
         )
         return ValidationResult(file=name, status="unreadable", errors=[issue])
-    try:
-        return validate_tree(
-            tree, name, schemas=schemas, version=version, all_errors=all_errors, light=light
-        )
-    except SchemaPackageError:
-        raise
+    return validate_tree(
+        tree, name, schemas=schemas, version=version, all_errors=all_errors, light=light
+    )
